@@ -1,0 +1,83 @@
+# Linli 邻里 — developer commands. `make help` lists them.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# The interpreter that creates .venv (Python >= 3.11).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+# Extra pytest arguments: make test ARGS="-k orders -x"
+ARGS ?=
+
+# Each command picks its own settings (manage.py: embedded; pytest: test, from
+# pyproject.toml); a DJANGO_SETTINGS_MODULE left in the shell must not leak in.
+unexport DJANGO_SETTINGS_MODULE
+
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# Translations: every .po outside the virtualenv compiles to a .mo beside it.
+PO_FILES := $(shell find . \( -path ./.venv -o -path ./node_modules -o -path ./.git -o -path ./var \) -prune -o -name '*.po' -print 2>/dev/null)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: help venv install messages run test lint services services-stop clean
+
+help:
+	@echo "make run            install if needed, migrate, seed the demo, serve http://127.0.0.1:$(PORT)"
+	@echo "make test [ARGS=…]  run the test suite (pytest)"
+	@echo "make lint           ruff check ."
+	@echo "make services       start PostgreSQL (scripts/postgres.sh); prints DATABASE_URL"
+	@echo "make services-stop  stop it"
+	@echo "make venv           create .venv and install the project (again when pyproject.toml changes)"
+	@echo "make clean          remove var/ and .venv"
+
+venv install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@if [[ ! -x $(PY) ]]; then \
+		$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "$(PYTHON) is Python " + sys.version.split()[0] + "; Linli needs >= 3.11 (make PYTHON=python3.12 …)")'; \
+		echo "==> creating $(VENV) with $$($(PYTHON) --version)"; \
+		$(PYTHON) -m venv $(VENV); \
+	fi
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "$(VENV) has Python " + sys.version.split()[0] + "; Linli needs >= 3.11: make clean, then make PYTHON=python3.12 venv")'
+	@echo "==> installing Linli and its dependencies into $(VENV)"
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+messages: $(MO_FILES)
+
+%.mo: %.po
+	@if command -v msgfmt >/dev/null; then msgfmt --check-format -o $@ $<; \
+	else echo "msgfmt not found (apt-get install gettext): keeping the committed $@" >&2; touch $@; fi
+
+run: $(STAMP) messages
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=config.settings.embedded $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.embedded $(PY) manage.py seed_demo
+	@echo "==> serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	DJANGO_SETTINGS_MODULE=config.settings.embedded $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# pytest's own exit code decides; 5 (no tests collected) fails like any other.
+test: $(STAMP) messages
+	@rc=0; $(PY) -m pytest $(ARGS) || rc=$$?; \
+	if [[ $$rc -ne 0 ]]; then echo "pytest exited with status $$rc" >&2; fi; \
+	exit $$rc
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+# Scale-up components for local runs. Elasticsearch and stripe-mock join here later.
+services:
+	@bash scripts/postgres.sh start
+	@echo
+	@echo "PostgreSQL is up. To use it:"
+	@echo "  export DATABASE_URL=$$(bash scripts/postgres.sh url)"
+
+services-stop:
+	@bash scripts/postgres.sh stop
+
+clean:
+	rm -rf var $(VENV) .pytest_cache .ruff_cache *.egg-info
+	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

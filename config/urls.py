@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("documents/", include(wagtaildocs_urls)),
+    path("admin/", include(wagtailadmin_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("marketplace.accounts.urls")),
+    path("elder-mode/", include("marketplace.core.urls")),
+    path("demands/", include("marketplace.demands.urls")),
+    path("providers/", include("marketplace.organizations.urls")),
+    path("facilities/", include("marketplace.regions.urls")),
+    path("search/", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

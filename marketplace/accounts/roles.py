@@ -1,0 +1,74 @@
+"""Roles and what each may do in the back office.
+
+Object scope (which community, which organization) is checked separately, in
+marketplace.accounts.scope, for every object.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    RESIDENT = "resident", _("Resident")
+    VOLUNTEER = "volunteer", _("Volunteer")
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    ORG_ADMIN = "org_admin", _("Organization administrator")
+    ORG_STAFF = "org_staff", _("Organization staff")
+    COMMUNITY_STAFF = "community_staff", _("Community staff")
+    PURCHASER_STAFF = "purchaser_staff", _("Purchaser staff")
+    PLATFORM_ADMIN = "platform_admin", _("Platform administrator")
+
+
+BACK_OFFICE = "wagtailadmin.access_admin"
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.RESIDENT: frozenset(),
+    Role.VOLUNTEER: frozenset(),
+    Role.SOCIAL_WORKER: frozenset(),
+    Role.ORG_ADMIN: frozenset(
+        {
+            BACK_OFFICE,
+            "organizations.view_organization",
+            "organizations.change_organization",
+            "organizations.view_offering",
+            "organizations.add_offering",
+            "organizations.change_offering",
+            "organizations.delete_offering",
+            "organizations.view_membership",
+            "organizations.add_membership",
+            "organizations.change_membership",
+            "organizations.delete_membership",
+        }
+    ),
+    Role.ORG_STAFF: frozenset(
+        {
+            BACK_OFFICE,
+            "organizations.view_organization",
+            "organizations.view_offering",
+            "organizations.add_offering",
+            "organizations.change_offering",
+        }
+    ),
+    Role.COMMUNITY_STAFF: frozenset(
+        {
+            BACK_OFFICE,
+            "demands.view_demand",
+            "demands.add_demand",
+            "demands.change_demand",
+            "regions.view_facility",
+            "regions.add_facility",
+            "regions.change_facility",
+            "regions.delete_facility",
+        }
+    ),
+    Role.PURCHASER_STAFF: frozenset(
+        {
+            BACK_OFFICE,
+            "organizations.view_organization",
+        }
+    ),
+    Role.PLATFORM_ADMIN: frozenset(),  # superuser: every permission
+}
+
+# Roles that must have a second factor (TOTP) before they may do anything.
+MFA_REQUIRED_ROLES = frozenset({Role.PURCHASER_STAFF, Role.PLATFORM_ADMIN})

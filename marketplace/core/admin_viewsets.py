@@ -1,0 +1,93 @@
+"""Wagtail admin viewsets that only ever show a user the objects in their scope.
+
+A viewset declares `scope_queryset(queryset, user)` (which rows this user may see)
+and `save_with_service(request, instance, form)` (the service that writes). Objects
+outside the scope are a 404 in every view: listing, edit, delete, inspect.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .errors import DomainError, NotPermitted
+
+
+class _Scoped:
+    viewset = None
+
+    def scoped(self, queryset):
+        return self.viewset.scope_queryset(queryset, self.request.user)
+
+
+class ScopedIndexView(_Scoped, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped(super().get_base_queryset())
+
+
+class _ScopedObjectMixin(_Scoped):
+    def get_queryset(self):
+        return self.scoped(self.model._default_manager.all())
+
+
+class _ServiceSaveMixin:
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        self.viewset.limit_form_choices(form, self.request.user)
+        return form
+
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        instance = self.viewset.save_with_service(self.request, instance, self.form)
+        if hasattr(self.form, "save_m2m"):
+            self.form.save_m2m()
+        return instance
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except NotPermitted as error:
+            raise PermissionDenied(error.message) from error
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+
+
+class ScopedCreateView(_ServiceSaveMixin, _Scoped, generic.CreateView):
+    pass
+
+
+class ScopedEditView(_ServiceSaveMixin, _ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(_ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ScopedInspectView(_ScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class ScopedModelViewSet(ModelViewSet):
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(viewset=self, **kwargs)
+
+    index_view_class = ScopedIndexView
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = ScopedInspectView
+
+    def scope_queryset(self, queryset, user):
+        return queryset if user.is_superuser else queryset.none()
+
+    def limit_form_choices(self, form, user) -> None:
+        """Narrow choice fields (community, organization) to what the user acts for."""
+
+    def save_with_service(self, request, instance, form):
+        instance.save()
+        return instance

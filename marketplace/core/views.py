@@ -1,0 +1,41 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
+
+from .context_processors import ELDER_COOKIE
+from .errors import DomainError, NotPermitted
+
+
+def call_service(request, service, **kwargs):
+    """Run a service for a view: a refusal becomes a message (or 403), never a traceback.
+
+    Returns the service's result, or None if it was refused.
+    """
+    try:
+        return service(actor=request.user, **kwargs)
+    except NotPermitted as error:
+        raise PermissionDenied(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+        return None
+
+
+def safe_next(request, fallback: str = "/") -> str:
+    target = request.POST.get("next") or request.META.get("HTTP_REFERER") or fallback
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+class ElderModeToggleView(View):
+    """Switches elder mode (适老化: larger type, higher contrast) on or off for this visitor."""
+
+    def post(self, request):
+        response = HttpResponseRedirect(safe_next(request))
+        if request.POST.get("elder") == "1":
+            response.set_cookie(ELDER_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
+        else:
+            response.delete_cookie(ELDER_COOKIE)
+        return response

@@ -1,0 +1,29 @@
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from marketplace.accounts.scope import scope_of
+
+from .models import Organization, OrganizationType, VerificationStatus
+
+
+def provider_list() -> QuerySet[Organization]:
+    """Verified service providers (purchasers are not providers)."""
+    return (
+        Organization.objects.filter(status=VerificationStatus.VERIFIED)
+        .exclude(type=OrganizationType.PURCHASER)
+        .annotate(offering_count=Count("offerings", filter=Q(offerings__is_active=True)))
+        .prefetch_related("categories")
+    )
+
+
+def provider_get(*, pk: int) -> Organization:
+    return get_object_or_404(provider_list(), pk=pk)
+
+
+def organizations_acting_for(user) -> QuerySet[Organization]:
+    """Verified providers the user is a member of (for responding to demands)."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        pk__in=scope_of(user).organization_ids, status=VerificationStatus.VERIFIED
+    ).exclude(type=OrganizationType.PURCHASER)

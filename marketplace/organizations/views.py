@@ -1,0 +1,31 @@
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from .filters import ProviderFilter
+from .selectors import provider_get, provider_list
+
+
+class ProviderListView(FilterView):
+    filterset_class = ProviderFilter
+    template_name = "organizations/provider_list.html"
+    paginate_by = 20
+    context_object_name = "providers"
+
+    def get_queryset(self):
+        return provider_list()
+
+
+class ProviderDetailView(DetailView):
+    template_name = "organizations/provider_detail.html"
+    context_object_name = "provider"
+
+    def get_object(self, queryset=None):
+        return provider_get(pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["offerings"] = self.object.offerings.filter(is_active=True).select_related(
+            "category"
+        )
+        context["service_area"] = self.object.service_area.all()
+        return context

@@ -1,0 +1,18 @@
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import Facility, OpeningHours, Region, RegionLevel
+
+
+def facility_list() -> QuerySet[Facility]:
+    return Facility.objects.select_related("community", "community__parent").prefetch_related(
+        Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens"))
+    )
+
+
+def facility_get(*, pk: int) -> Facility:
+    return get_object_or_404(facility_list(), pk=pk)
+
+
+def community_list() -> QuerySet[Region]:
+    return Region.objects.filter(level=RegionLevel.COMMUNITY).select_related("parent")

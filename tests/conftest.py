@@ -1,0 +1,47 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from marketplace.accounts.models import ResidentProfile, SocialWorkerProfile, VolunteerProfile
+
+from tests.factories import (
+    CategoryFactory,
+    OrganizationFactory,
+    UserFactory,
+    member_of,
+    region_tree,
+    staff_of,
+)
+
+
+@pytest.fixture
+def world(db):
+    """Two communities on one street, one provider, and people in every role."""
+    tree = region_tree(streets=1, communities_per_street=2)
+    home, other = tree["communities"]
+    provider = OrganizationFactory()
+    purchaser = OrganizationFactory(type="purchaser", name="测试街道办事处")
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    return {
+        **tree,
+        "home": home,
+        "other": other,
+        "category": CategoryFactory(code="elderly-care", name_zh="养老", name_en="Elderly care"),
+        "provider": provider,
+        "purchaser_org": purchaser,
+        "staff": staff_of(home),
+        "other_staff": staff_of(other),
+        "org_admin": member_of(provider, role="admin"),
+        "org_staff": member_of(provider, role="staff"),
+        "purchaser": member_of(purchaser, role="staff"),
+        "admin": admin,
+        "resident": _with_profile(ResidentProfile, community=home),
+        "volunteer": _with_profile(VolunteerProfile, home_community=home),
+        "social_worker": _with_profile(SocialWorkerProfile, level="intermediate"),
+        "anonymous": AnonymousUser(),
+    }
+
+
+def _with_profile(profile_model, **fields):
+    user = UserFactory()
+    profile_model.objects.create(user=user, **fields)
+    return user
