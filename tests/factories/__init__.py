@@ -152,6 +152,7 @@ class OfferingFactory(factory.django.DjangoModelFactory):
 class FacilityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Facility
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"养老服务站{n}")
     type = FacilityType.ELDERLY_CARE
