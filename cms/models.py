@@ -43,9 +43,7 @@ class CommunityIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = (
-            self.get_children().live().specific().order_by("title")
-        )
+        context["communities"] = self.get_children().live().specific().order_by("title")
         return context
 
 

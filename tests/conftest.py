@@ -2,7 +2,6 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from marketplace.accounts.models import ResidentProfile, SocialWorkerProfile, VolunteerProfile
-
 from tests.factories import (
     CategoryFactory,
     OrganizationFactory,

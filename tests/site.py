@@ -17,6 +17,7 @@ def build_site(communities=()) -> HomePage:
     )
     index = home.add_child(instance=CommunityIndexPage(title="社区", slug="communities"))
     for community in communities:
-        index.add_child(instance=CommunityPage(title=community.name, slug=community.slug,
-                                               community=community))
+        index.add_child(
+            instance=CommunityPage(title=community.name, slug=community.slug, community=community)
+        )
     return home

@@ -4,7 +4,9 @@ import pytest
 
 from tests.site import build_site
 
-CATALOG = Path(__file__).resolve().parent.parent / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
+CATALOG = (
+    Path(__file__).resolve().parent.parent / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
+)
 
 
 def _entries(text: str):

@@ -192,7 +192,7 @@ def fill(url, scene):
 
 
 def message_texts(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
+    return [str(m).strip() for m in get_messages(response.wsgi_request)]
 
 
 def in_site_language(text):

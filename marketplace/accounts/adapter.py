@@ -1,9 +1,9 @@
 import logging
 
+from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from allauth.account.adapter import DefaultAccountAdapter
 
 from .validators import normalize_mobile
 

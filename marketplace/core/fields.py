@@ -38,7 +38,8 @@ class ChoiceListField(models.JSONField):
         unknown = [item for item in value or [] if item not in allowed]
         if unknown:
             raise ValidationError(
-                _("Unknown choices: %(items)s."), code="invalid_choice",
+                _("Unknown choices: %(items)s."),
+                code="invalid_choice",
                 params={"items": ", ".join(map(str, unknown))},
             )
 
@@ -46,6 +47,8 @@ class ChoiceListField(models.JSONField):
         from django import forms
 
         return forms.MultipleChoiceField(
-            choices=self.item_choices, required=not self.blank, label=self.verbose_name,
+            choices=self.item_choices,
+            required=not self.blank,
+            label=self.verbose_name,
             widget=forms.CheckboxSelectMultiple,
         )

@@ -12,10 +12,10 @@ class BilingualNameModel(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.name
+
     @property
     def name(self) -> str:
         language = (get_language() or "zh-hans").lower()
         return self.name_en if language.startswith("en") else self.name_zh
-
-    def __str__(self):
-        return self.name

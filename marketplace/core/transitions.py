@@ -19,10 +19,13 @@ def transition_apply(
             code="forbidden_transition",
         )
     if not has_transition_perm(method, actor):
-        raise NotPermitted(_("Your role does not allow this action on this %(object)s.")
-                           % {"object": obj._meta.verbose_name})
+        raise NotPermitted(
+            _("Your role does not allow this action on this %(object)s.")
+            % {"object": obj._meta.verbose_name}
+        )
     source = obj.status
     method()
     obj.save(update_fields=["status", "updated_at", *fields])
-    audit_record(actor=actor, event=event, target=obj, source=source, target_status=obj.status,
-                 **data)
+    audit_record(
+        actor=actor, event=event, target=obj, source=source, target_status=obj.status, **data
+    )

@@ -30,7 +30,9 @@ class DemandFilter(django_filters.FilterSet):
         empty_label=_("All"),
     )
     starts_after = django_filters.DateFilter(
-        field_name="starts_at", lookup_expr="date__gte", label=_("From date"),
+        field_name="starts_at",
+        lookup_expr="date__gte",
+        label=_("From date"),
         widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
     )
 

@@ -11,7 +11,9 @@ class ResponseForm(forms.Form):
         label=_("Respond for"),
         empty_label=_("Myself (social worker or volunteer)"),
     )
-    message = forms.CharField(label=_("How you would meet it"), widget=forms.Textarea(attrs={"rows": 4}))
+    message = forms.CharField(
+        label=_("How you would meet it"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     proposed_price = forms.DecimalField(
         label=_("Proposed price (yuan, optional)"), required=False, min_value=0, decimal_places=2
     )
@@ -22,4 +24,6 @@ class ResponseForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 2})
+    )

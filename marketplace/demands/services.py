@@ -16,8 +16,18 @@ from .models import Demand, DemandResponse, DemandStatus, ResponseStatus
 
 EDITABLE_STATUSES = {DemandStatus.DRAFT, DemandStatus.OPEN}
 DEMAND_FIELDS = (
-    "title", "category", "kind", "description", "beneficiaries_count", "place",
-    "latitude", "longitude", "starts_at", "ends_at", "budget", "community",
+    "title",
+    "category",
+    "kind",
+    "description",
+    "beneficiaries_count",
+    "place",
+    "latitude",
+    "longitude",
+    "starts_at",
+    "ends_at",
+    "budget",
+    "community",
 )
 
 
@@ -27,9 +37,7 @@ def _check_staff(actor, community_id) -> None:
 
 
 def _locked(demand: Demand) -> Demand:
-    return Demand.objects.select_for_update().select_related("accepted_response").get(
-        pk=demand.pk
-    )
+    return Demand.objects.select_for_update().select_related("accepted_response").get(pk=demand.pk)
 
 
 @transaction.atomic
@@ -63,8 +71,13 @@ def demand_update(*, actor, demand: Demand, **fields) -> Demand:
 def demand_publish(*, actor, demand: Demand) -> Demand:
     demand = _locked(demand)
     demand.published_at = timezone.now()
-    transition_apply(obj=demand, name="publish", actor=actor, event="demands.demand.published",
-                     fields=("published_at",))
+    transition_apply(
+        obj=demand,
+        name="publish",
+        actor=actor,
+        event="demands.demand.published",
+        fields=("published_at",),
+    )
     return demand
 
 
@@ -74,8 +87,14 @@ def demand_cancel(*, actor, demand: Demand, reason: str) -> Demand:
         raise DomainError(_("Say why the demand is cancelled."), field="reason")
     demand = _locked(demand)
     demand.cancel_reason = reason.strip()
-    transition_apply(obj=demand, name="cancel", actor=actor, event="demands.demand.cancelled",
-                     fields=("cancel_reason",), reason=demand.cancel_reason)
+    transition_apply(
+        obj=demand,
+        name="cancel",
+        actor=actor,
+        event="demands.demand.cancelled",
+        fields=("cancel_reason",),
+        reason=demand.cancel_reason,
+    )
     return demand
 
 
@@ -103,7 +122,11 @@ def demand_close(*, actor, demand: Demand) -> Demand:
 
 @transaction.atomic
 def response_submit(
-    *, actor, demand: Demand, message: str, organization=None,
+    *,
+    actor,
+    demand: Demand,
+    message: str,
+    organization=None,
     proposed_price: Decimal | None = None,
 ) -> DemandResponse:
     """A provider offers to meet an open demand, for their organization or as a person."""
@@ -123,16 +146,18 @@ def response_submit(
     if proposed_price is not None and proposed_price < 0:
         raise DomainError(_("A price cannot be negative."), field="proposed_price")
     response = DemandResponse(
-        demand=demand, organization=organization, responder=actor,
-        message=message.strip(), proposed_price=proposed_price,
+        demand=demand,
+        organization=organization,
+        responder=actor,
+        message=message.strip(),
+        proposed_price=proposed_price,
     )
     try:
         with transaction.atomic():
             response.save()
     except IntegrityError:
         raise DomainError(_("You have already responded to this demand.")) from None
-    audit_record(actor=actor, event="demands.response.submitted", target=response,
-                 demand=demand.pk)
+    audit_record(actor=actor, event="demands.response.submitted", target=response, demand=demand.pk)
     return response
 
 
@@ -159,8 +184,14 @@ def response_accept(*, actor, response: DemandResponse) -> Demand:
     if response.demand_id != demand.pk or response.status != ResponseStatus.PENDING:
         raise DomainError(_("Only a pending response to this demand can be accepted."))
     demand.accepted_response = response
-    transition_apply(obj=demand, name="match", actor=actor, event="demands.demand.matched",
-                     fields=("accepted_response",), response=response.pk)
+    transition_apply(
+        obj=demand,
+        name="match",
+        actor=actor,
+        event="demands.demand.matched",
+        fields=("accepted_response",),
+        response=response.pk,
+    )
     response.status = ResponseStatus.ACCEPTED
     response.save(update_fields=["status", "updated_at"])
     demand.responses.filter(status=ResponseStatus.PENDING).update(

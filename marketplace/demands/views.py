@@ -66,8 +66,9 @@ class DemandActionView(LoginRequiredMixin, View):
         demand = demand_get(user=request.user, pk=pk)
         if action == "cancel":
             form = CancelForm(request.POST)
-            call_service(request, services.demand_cancel, demand=demand,
-                         reason=form.data.get("reason", ""))
+            call_service(
+                request, services.demand_cancel, demand=demand, reason=form.data.get("reason", "")
+            )
         elif action in ACTIONS:
             call_service(request, ACTIONS[action], demand=demand)
         else:
@@ -80,10 +81,14 @@ class ResponseCreateView(LoginRequiredMixin, View):
         demand = demand_get(user=request.user, pk=pk)
         form = ResponseForm(request.POST, organizations=organizations_acting_for(request.user))
         if form.is_valid():
-            call_service(request, services.response_submit, demand=demand,
-                         organization=form.cleaned_data["organization"],
-                         message=form.cleaned_data["message"],
-                         proposed_price=form.cleaned_data["proposed_price"])
+            call_service(
+                request,
+                services.response_submit,
+                demand=demand,
+                organization=form.cleaned_data["organization"],
+                message=form.cleaned_data["message"],
+                proposed_price=form.cleaned_data["proposed_price"],
+            )
         else:
             from django.contrib import messages
 

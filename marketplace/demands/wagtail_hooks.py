@@ -18,9 +18,20 @@ class DemandViewSet(ScopedModelViewSet):
     list_display = ["title", "community", "category", "status", "starts_at"]
     list_filter = ["status", "kind", "category"]
     search_fields = ["title", "description"]
-    form_fields = ["community", "title", "category", "kind", "description",
-                   "beneficiaries_count", "place", "latitude", "longitude", "starts_at",
-                   "ends_at", "budget"]
+    form_fields = [
+        "community",
+        "title",
+        "category",
+        "kind",
+        "description",
+        "beneficiaries_count",
+        "place",
+        "latitude",
+        "longitude",
+        "starts_at",
+        "ends_at",
+        "budget",
+    ]
 
     def scope_queryset(self, queryset, user):
         if user.is_superuser:

@@ -55,6 +55,7 @@ class Ctx:
     social_workers: list = field(default_factory=list)
     used_phones: set = field(default_factory=set)
     used_emails: set = field(default_factory=set)
+    password_hash: str = ""  # the demo password, hashed once for every seeded user
 
     def save(self, obj, *, exclude=None, tick=True):
         obj.full_clean(exclude=exclude)

@@ -10,10 +10,15 @@ PROVIDER_TYPES = [c for c in OrganizationType.choices if c[0] != OrganizationTyp
 
 class ProviderFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Keyword"))
-    type = django_filters.ChoiceFilter(choices=PROVIDER_TYPES, label=_("Type"), empty_label=_("All"))
+    type = django_filters.ChoiceFilter(
+        choices=PROVIDER_TYPES, label=_("Type"), empty_label=_("All")
+    )
     category = django_filters.ModelChoiceFilter(
-        field_name="categories", queryset=ServiceCategory.objects.all(), label=_("Category"),
-        empty_label=_("All"), distinct=True,
+        field_name="categories",
+        queryset=ServiceCategory.objects.all(),
+        label=_("Category"),
+        empty_label=_("All"),
+        distinct=True,
     )
 
     class Meta:

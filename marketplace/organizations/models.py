@@ -67,15 +67,21 @@ class Organization(TimeStampedModel):
         return self.name
 
     # Transitions: who may make them is checked in services.py via states.py.
-    @transition(field=status, source=VerificationStatus.SUBMITTED, target=VerificationStatus.VERIFIED)
+    @transition(
+        field=status, source=VerificationStatus.SUBMITTED, target=VerificationStatus.VERIFIED
+    )
     def verify(self):
         self.rejection_reason = ""
 
-    @transition(field=status, source=VerificationStatus.SUBMITTED, target=VerificationStatus.REJECTED)
+    @transition(
+        field=status, source=VerificationStatus.SUBMITTED, target=VerificationStatus.REJECTED
+    )
     def reject(self):
         pass
 
-    @transition(field=status, source=VerificationStatus.REJECTED, target=VerificationStatus.SUBMITTED)
+    @transition(
+        field=status, source=VerificationStatus.REJECTED, target=VerificationStatus.SUBMITTED
+    )
     def resubmit(self):
         pass
 

@@ -10,11 +10,19 @@ from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply
 from marketplace.core.validation import validated
 
-from .models import Membership, MemberRole, Offering, Organization
+from .models import MemberRole, Membership, Offering, Organization
 
 ORGANIZATION_FIELDS = (
-    "name", "type", "credit_code", "legal_representative", "phone", "email", "address",
-    "latitude", "longitude", "description",
+    "name",
+    "type",
+    "credit_code",
+    "legal_representative",
+    "phone",
+    "email",
+    "address",
+    "latitude",
+    "longitude",
+    "description",
 )
 OFFERING_FIELDS = ("title", "category", "kind", "description", "price", "unit", "is_active")
 
@@ -48,9 +56,13 @@ def organization_verify(*, actor, organization: Organization) -> Organization:
     _require_platform_admin(actor)
     organization = _locked(organization)
     organization.verified_at = timezone.now()
-    transition_apply(obj=organization, name="verify", actor=actor,
-                     event="organizations.organization.verified",
-                     fields=("verified_at", "rejection_reason"))
+    transition_apply(
+        obj=organization,
+        name="verify",
+        actor=actor,
+        event="organizations.organization.verified",
+        fields=("verified_at", "rejection_reason"),
+    )
     return organization
 
 
@@ -58,13 +70,19 @@ def organization_verify(*, actor, organization: Organization) -> Organization:
 def organization_reject(*, actor, organization: Organization, reason: str) -> Organization:
     _require_platform_admin(actor)
     if not reason.strip():
-        raise DomainError(_("Give the reason for rejecting, so the organization can fix it."),
-                          field="reason")
+        raise DomainError(
+            _("Give the reason for rejecting, so the organization can fix it."), field="reason"
+        )
     organization = _locked(organization)
     organization.rejection_reason = reason.strip()
-    transition_apply(obj=organization, name="reject", actor=actor,
-                     event="organizations.organization.rejected",
-                     fields=("rejection_reason",), reason=organization.rejection_reason)
+    transition_apply(
+        obj=organization,
+        name="reject",
+        actor=actor,
+        event="organizations.organization.rejected",
+        fields=("rejection_reason",),
+        reason=organization.rejection_reason,
+    )
     return organization
 
 
@@ -79,8 +97,13 @@ def organization_resubmit(*, actor, organization: Organization, **fields) -> Org
     for name in changed:
         setattr(organization, name, fields[name])
     validated(organization)
-    transition_apply(obj=organization, name="resubmit", actor=actor,
-                     event="organizations.organization.resubmitted", fields=tuple(changed))
+    transition_apply(
+        obj=organization,
+        name="resubmit",
+        actor=actor,
+        event="organizations.organization.resubmitted",
+        fields=tuple(changed),
+    )
     return organization
 
 
@@ -94,8 +117,9 @@ def organization_update(*, actor, organization: Organization, **fields) -> Organ
         setattr(organization, name, fields[name])
     validated(organization)
     organization.save(update_fields=[*changed, "updated_at"])
-    audit_record(actor=actor, event="organizations.organization.updated", target=organization,
-                 fields=changed)
+    audit_record(
+        actor=actor, event="organizations.organization.updated", target=organization, fields=changed
+    )
     return organization
 
 
@@ -123,6 +147,9 @@ def offering_save(*, actor, offering: Offering) -> Offering:
     created = offering.pk is None
     validated(offering)
     offering.save()
-    audit_record(actor=actor, event="organizations.offering." + ("created" if created else "updated"),
-                 target=offering)
+    audit_record(
+        actor=actor,
+        event="organizations.offering." + ("created" if created else "updated"),
+        target=offering,
+    )
     return offering

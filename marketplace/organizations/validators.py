@@ -24,7 +24,10 @@ def validate_credit_code(value: str) -> None:
     bad = sorted({char for char in value if char not in CREDIT_CODE_CHARSET})
     if bad:
         raise ValidationError(
-            _("A Unified Social Credit Code cannot contain: %(chars)s (I, O, Z, S and V are never used)."),
+            _(
+                "A Unified Social Credit Code cannot contain: %(chars)s "
+                "(I, O, Z, S and V are never used)."
+            ),
             code="credit_code_chars",
             params={"chars": " ".join(bad)},
         )

@@ -19,8 +19,19 @@ class OrganizationViewSet(ScopedModelViewSet):
     list_display = ["name", "type", "credit_code", "status"]
     list_filter = ["type", "status"]
     search_fields = ["name", "credit_code"]
-    form_fields = ["name", "type", "legal_representative", "phone", "email", "address",
-                   "latitude", "longitude", "description", "service_area", "categories"]
+    form_fields = [
+        "name",
+        "type",
+        "legal_representative",
+        "phone",
+        "email",
+        "address",
+        "latitude",
+        "longitude",
+        "description",
+        "service_area",
+        "categories",
+    ]
 
     def scope_queryset(self, queryset, user):
         if user.is_superuser:
@@ -34,8 +45,11 @@ class OrganizationViewSet(ScopedModelViewSet):
         if instance.pk is None:
             instance.save()
             return instance
-        fields = {name: getattr(instance, name) for name in form.changed_data
-                  if name not in ("service_area", "categories")}
+        fields = {
+            name: getattr(instance, name)
+            for name in form.changed_data
+            if name not in ("service_area", "categories")
+        }
         return organization_update(actor=request.user, organization=instance, **fields)
 
 
@@ -46,8 +60,16 @@ class OfferingViewSet(ScopedModelViewSet):
     list_display = ["title", "organization", "category", "kind", "price", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["title"]
-    form_fields = ["organization", "title", "category", "kind", "description", "price", "unit",
-                   "is_active"]
+    form_fields = [
+        "organization",
+        "title",
+        "category",
+        "kind",
+        "description",
+        "price",
+        "unit",
+        "is_active",
+    ]
 
     def scope_queryset(self, queryset, user):
         if user.is_superuser:
@@ -75,7 +97,9 @@ class MembershipViewSet(ScopedModelViewSet):
     def scope_queryset(self, queryset, user):
         if user.is_superuser:
             return queryset
-        return queryset.filter(organization_id__in=scope_of(user).organization_ids_with_role("admin"))
+        return queryset.filter(
+            organization_id__in=scope_of(user).organization_ids_with_role("admin")
+        )
 
     def limit_form_choices(self, form, user):
         if not user.is_superuser:

@@ -1,7 +1,7 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.fields import ChoiceListField, latitude_field, longitude_field
 from marketplace.core.models import TimeStampedModel
@@ -201,6 +201,4 @@ class OpeningHours(models.Model):
         from django.core.exceptions import ValidationError
 
         if self.opens and self.closes and self.closes <= self.opens:
-            raise ValidationError(
-                {"closes": _("Closing time must be later than opening time.")}
-            )
+            raise ValidationError({"closes": _("Closing time must be later than opening time.")})

@@ -41,6 +41,9 @@ def facility_save(*, actor, facility: Facility, opening_hours: list[OpeningHours
     opening_hours_check(opening_hours)
     validated(facility)
     facility.save()
-    audit_record(actor=actor, event="regions.facility." + ("created" if created else "updated"),
-                 target=facility)
+    audit_record(
+        actor=actor,
+        event="regions.facility." + ("created" if created else "updated"),
+        target=facility,
+    )
     return facility

@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail import hooks
 
 from marketplace.accounts.scope import scope_of
 from marketplace.core.admin_viewsets import ScopedModelViewSet
@@ -18,8 +18,17 @@ class RegionViewSet(ModelViewSet):
     list_display = ["name", "level", "parent", "community_type", "population"]
     list_filter = ["level", "community_type"]
     search_fields = ["name"]
-    form_fields = ["name", "slug", "level", "parent", "code", "community_type", "population",
-                   "latitude", "longitude"]
+    form_fields = [
+        "name",
+        "slug",
+        "level",
+        "parent",
+        "code",
+        "community_type",
+        "population",
+        "latitude",
+        "longitude",
+    ]
 
 
 class FacilityViewSet(ScopedModelViewSet):

@@ -12,8 +12,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def site_with_demand(world):
     build_site(communities=[world["home"]])
-    demand = DemandFactory(community=world["home"], category=world["category"],
-                           title="独居老人助餐配送")
+    demand = DemandFactory(
+        community=world["home"], category=world["category"], title="独居老人助餐配送"
+    )
     services.demand_publish(actor=world["staff"], demand=demand)
     return demand
 

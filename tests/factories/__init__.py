@@ -69,8 +69,11 @@ def region_tree(streets: int = 1, communities_per_street: int = 2) -> dict:
         for c in range(communities_per_street):
             communities.append(
                 RegionFactory(
-                    level=RegionLevel.COMMUNITY, parent=street, name=f"{street.name}社区{c + 1}",
-                    community_type=CommunityType.URBAN, population=5000,
+                    level=RegionLevel.COMMUNITY,
+                    parent=street,
+                    name=f"{street.name}社区{c + 1}",
+                    community_type=CommunityType.URBAN,
+                    population=5000,
                 )
             )
     return {"district": district, "streets": street_list, "communities": communities}
@@ -166,7 +169,10 @@ class FacilityFactory(factory.django.DjangoModelFactory):
             return
         for weekday in range(5):
             OpeningHours.objects.create(
-                facility=obj, weekday=weekday, opens=datetime.time(8, 0), closes=datetime.time(17, 0)
+                facility=obj,
+                weekday=weekday,
+                opens=datetime.time(8, 0),
+                closes=datetime.time(17, 0),
             )
 
 

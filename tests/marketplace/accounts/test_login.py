@@ -44,8 +44,12 @@ def test_signup_with_a_mobile_verifies_it_by_sms_code(db, client, caplog):
     caplog.set_level("INFO", logger="linli.sms")
     response = client.post(
         "/accounts/signup/",
-        {"email": "new@example.cn", "phone": "137 0013 7000", "password1": "Long-pass-2026!",
-         "password2": "Long-pass-2026!"},
+        {
+            "email": "new@example.cn",
+            "phone": "137 0013 7000",
+            "password1": "Long-pass-2026!",
+            "password2": "Long-pass-2026!",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(email="new@example.cn")
@@ -61,8 +65,12 @@ def test_signup_with_a_mobile_verifies_it_by_sms_code(db, client, caplog):
 def test_signup_rejects_a_non_mainland_mobile(db, client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "x@example.cn", "phone": "12345", "password1": "Long-pass-2026!",
-         "password2": "Long-pass-2026!"},
+        {
+            "email": "x@example.cn",
+            "phone": "12345",
+            "password1": "Long-pass-2026!",
+            "password2": "Long-pass-2026!",
+        },
     )
     assert response.status_code == 200
     assert "phone" in response.context["form"].errors

@@ -5,7 +5,9 @@ from marketplace.accounts.validators import normalize_mobile, validate_id_number
 from tests.factories import valid_id_number
 
 
-@pytest.mark.parametrize("raw", ["13800138000", "138 0013 8000", "+86 138-0013-8000", "008613800138000"])
+@pytest.mark.parametrize(
+    "raw", ["13800138000", "138 0013 8000", "+86 138-0013-8000", "008613800138000"]
+)
 def test_mainland_mobiles_normalize_to_e164(raw):
     assert normalize_mobile(raw) == "+8613800138000"
 

@@ -12,7 +12,9 @@ def _draft(world, **kwargs):
     fields = DemandFactory.build(category=world["category"], community=world["home"]).__dict__
     values = {k: fields[k] for k in services.DEMAND_FIELDS if k not in ("category", "community")}
     return services.demand_create(
-        actor=world["staff"], community=world["home"], category=world["category"],
+        actor=world["staff"],
+        community=world["home"],
+        category=world["category"],
         **{**values, **kwargs},
     )
 
@@ -26,9 +28,16 @@ def test_staff_posts_a_draft_for_their_own_community(world):
 def test_staff_cannot_post_for_another_community(world):
     with pytest.raises(NotPermitted):
         services.demand_create(
-            actor=world["other_staff"], community=world["home"], category=world["category"],
-            title="x", kind="volunteer", description="x", beneficiaries_count=1, place="x",
-            starts_at=_draft(world).starts_at, ends_at=_draft(world).ends_at,
+            actor=world["other_staff"],
+            community=world["home"],
+            category=world["category"],
+            title="x",
+            kind="volunteer",
+            description="x",
+            beneficiaries_count=1,
+            place="x",
+            starts_at=_draft(world).starts_at,
+            ends_at=_draft(world).ends_at,
         )
 
 
@@ -38,7 +47,9 @@ def test_full_lifecycle_with_the_right_roles(world):
     response = services.response_submit(
         actor=world["org_staff"], demand=demand, organization=world["provider"], message="我们可以"
     )
-    other = services.response_submit(actor=world["social_worker"], demand=demand, message="我也可以")
+    other = services.response_submit(
+        actor=world["social_worker"], demand=demand, message="我也可以"
+    )
     services.response_accept(actor=world["staff"], response=response)
     services.demand_start(actor=world["org_admin"], demand=demand)
     services.demand_deliver(actor=world["org_staff"], demand=demand)
@@ -48,7 +59,9 @@ def test_full_lifecycle_with_the_right_roles(world):
     assert demand.status == DemandStatus.CLOSED
     assert demand.accepted_response_id == response.pk
     assert other.status == ResponseStatus.DECLINED
-    events = list(AuditEvent.objects.filter(target_id=str(demand.pk)).values_list("event", flat=True))
+    events = list(
+        AuditEvent.objects.filter(target_id=str(demand.pk)).values_list("event", flat=True)
+    )
     for event in ("published", "matched", "started", "delivered", "closed"):
         assert f"demands.demand.{event}" in events
 
@@ -102,7 +115,9 @@ def test_a_member_cannot_respond_for_someone_elses_organization(world):
     services.demand_publish(actor=world["staff"], demand=demand)
     with pytest.raises(NotPermitted):
         services.response_submit(
-            actor=world["org_admin"], demand=demand, organization=OrganizationFactory(),
+            actor=world["org_admin"],
+            demand=demand,
+            organization=OrganizationFactory(),
             message="冒名",
         )
     assert demand.responses.count() == 0

@@ -11,8 +11,12 @@ from tests.factories import UserFactory, valid_credit_code, valid_mobile
 
 def _register(user, **overrides):
     fields = dict(
-        name="阳光社工服务中心", type="social_work_agency", credit_code=valid_credit_code(),
-        legal_representative="李明", phone=valid_mobile(), address="滨江路8号",
+        name="阳光社工服务中心",
+        type="social_work_agency",
+        credit_code=valid_credit_code(),
+        legal_representative="李明",
+        phone=valid_mobile(),
+        address="滨江路8号",
     )
     return services.organization_register(actor=user, **{**fields, **overrides})
 
@@ -32,8 +36,9 @@ def test_rejection_needs_a_reason_and_can_be_resubmitted(world):
     organization = _register(founder)
     with pytest.raises(DomainError):
         services.organization_reject(actor=world["admin"], organization=organization, reason="")
-    services.organization_reject(actor=world["admin"], organization=organization,
-                                 reason="营业执照照片不清晰")
+    services.organization_reject(
+        actor=world["admin"], organization=organization, reason="营业执照照片不清晰"
+    )
     organization.refresh_from_db()
     assert organization.status == VerificationStatus.REJECTED
     assert organization.rejection_reason == "营业执照照片不清晰"
@@ -71,9 +76,11 @@ def test_members_change_only_their_own_organization(world):
     with pytest.raises(NotPermitted):
         services.organization_update(actor=world["org_admin"], organization=stranger, name="改名")
     with pytest.raises(NotPermitted):
-        services.organization_update(actor=world["org_staff"], organization=world["provider"],
-                                     name="改名")
-    services.organization_update(actor=world["org_admin"], organization=world["provider"],
-                                 description="新介绍")
+        services.organization_update(
+            actor=world["org_staff"], organization=world["provider"], name="改名"
+        )
+    services.organization_update(
+        actor=world["org_admin"], organization=world["provider"], description="新介绍"
+    )
     world["provider"].refresh_from_db()
     assert world["provider"].description == "新介绍"

@@ -10,15 +10,18 @@ from tests.factories import FacilityFactory
 
 
 def _hours(*spans):
-    return [OpeningHours(weekday=day, opens=datetime.time(*a), closes=datetime.time(*b))
-            for day, a, b in spans]
+    return [
+        OpeningHours(weekday=day, opens=datetime.time(*a), closes=datetime.time(*b))
+        for day, a, b in spans
+    ]
 
 
 def test_short_days_are_flagged(world):
     facility = FacilityFactory(community=world["home"])
     assert not facility.has_short_days
-    OpeningHours.objects.create(facility=facility, weekday=5, opens=datetime.time(9),
-                                closes=datetime.time(12))
+    OpeningHours.objects.create(
+        facility=facility, weekday=5, opens=datetime.time(9), closes=datetime.time(12)
+    )
     facility = Facility.objects.prefetch_related("opening_hours").get(pk=facility.pk)
     assert facility.has_short_days
     saturday = facility.weekly_schedule()[5]
@@ -50,6 +53,9 @@ def test_staff_manage_only_their_communitys_facilities(world):
     facility = FacilityFactory.build(community=world["home"])
     with pytest.raises(NotPermitted):
         facility_save(actor=world["other_staff"], facility=facility, opening_hours=[])
-    facility_save(actor=world["staff"], facility=facility,
-                  opening_hours=_hours((0, (8,), (12,)), (0, (13,), (17,))))
+    facility_save(
+        actor=world["staff"],
+        facility=facility,
+        opening_hours=_hours((0, (8,), (12,)), (0, (13,), (17,))),
+    )
     assert Facility.objects.filter(pk=facility.pk).exists()
