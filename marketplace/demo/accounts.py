@@ -27,13 +27,19 @@ def accounts_table() -> str:
     rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
 
     def line(row):
-        return "| " + " | ".join(_pad(cell, w) for cell, w in zip(row, widths)) + " |"
+        return "| " + " | ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)) + " |"
 
-    return "\n".join([
-        "Linli demo accounts — one shared password: " + DEMO_PASSWORD,
-        rule, line(HEADERS), rule, *map(line, rows), rule,
-        "Log in by e-mail or by mobile number (+86…); every seeded user shares the password.",
-        "Purchaser and admin use TOTP: add the secret to an authenticator app (issuer Linli).",
-        f"Site:  {SITE_URL}",
-        f"Admin: {ADMIN_URL}",
-    ])
+    return "\n".join(
+        [
+            "Linli demo accounts — one shared password: " + DEMO_PASSWORD,
+            rule,
+            line(HEADERS),
+            rule,
+            *map(line, rows),
+            rule,
+            "Log in by e-mail or by mobile number (+86…); every seeded user shares the password.",
+            "Purchaser and admin use TOTP: add the secret to an authenticator app (issuer Linli).",
+            f"Site:  {SITE_URL}",
+            f"Admin: {ADMIN_URL}",
+        ]
+    )

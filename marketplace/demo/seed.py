@@ -6,7 +6,9 @@ Objects are created directly rather than through services: this is reference dat
 for a fresh database, and every object is `full_clean()`-ed so the seed proves it valid.
 """
 
+import logging
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -34,6 +36,7 @@ from .data_people import (
 )
 
 SIX_PLACES = Decimal("0.000001")
+CHATTY_LOGGERS = ("django_tasks", "wagtail")  # one INFO line per task and per page
 
 
 @dataclass
@@ -89,14 +92,25 @@ def planned_total() -> int:
         1 for org in ORGANIZATIONS if org["name"] not in (DEMO_SERVICE_ORG, DEMO_PURCHASER_ORG)
     )
     users = (
-        len(DEMO_ACCOUNTS) + VOLUNTEER_COUNT + SOCIAL_WORKER_COUNT + RESIDENT_COUNT
-        + STAFF_PER_COMMUNITY * len(data.COMMUNITIES) + generated_org_admins
+        len(DEMO_ACCOUNTS)
+        + VOLUNTEER_COUNT
+        + SOCIAL_WORKER_COUNT
+        + RESIDENT_COUNT
+        + STAFF_PER_COMMUNITY * len(data.COMMUNITIES)
+        + generated_org_admins
     )
     regions = 3 + len(data.STREETS) + len(data.COMMUNITIES)
     pages = 2 + len(data.COMMUNITIES) + len(data.STANDARD_PAGES)
     return (
-        regions + len(data.CATEGORIES) + len(data.SKILLS) + facilities + len(ORGANIZATIONS)
-        + offerings + users + sum(STATUS_PLAN.values()) + pages
+        regions
+        + len(data.CATEGORIES)
+        + len(data.SKILLS)
+        + facilities
+        + len(ORGANIZATIONS)
+        + offerings
+        + users
+        + sum(STATUS_PLAN.values())
+        + pages
     )
 
 
@@ -109,7 +123,11 @@ def seed_demo(*, progress: bool = True) -> bool:
     if is_seeded():
         return False
     anchor = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    with tqdm(total=planned_total(), unit="obj", disable=not progress) as bar, transaction.atomic():
+    with (
+        _quiet(CHATTY_LOGGERS),
+        tqdm(total=planned_total(), unit="obj", disable=not progress) as bar,
+        transaction.atomic(),
+    ):
         ctx = Ctx(rng=random.Random(data.SEED), bar=bar, anchor=anchor)
         seed_regions(ctx)
         seed_catalog(ctx)
@@ -122,13 +140,34 @@ def seed_demo(*, progress: bool = True) -> bool:
     return True
 
 
+@contextmanager
+def _quiet(names):
+    """Raise the named loggers to WARNING for the duration, so the progress bar shows."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 # --- regions ----------------------------------------------------------------
+
 
 def _region(ctx, *, name, slug, level, parent, code, lat, lon, community_type="", population=None):
     region = Region(
-        name=name, slug=slug, level=level, parent=parent, code=code,
-        community_type=community_type, population=population,
-        latitude=Decimal(lat), longitude=Decimal(lon),
+        name=name,
+        slug=slug,
+        level=level,
+        parent=parent,
+        code=code,
+        community_type=community_type,
+        population=population,
+        latitude=Decimal(lat),
+        longitude=Decimal(lon),
     )
     ctx.regions[slug] = ctx.save(region)
     return region
@@ -137,17 +176,45 @@ def _region(ctx, *, name, slug, level, parent, code, lat, lon, community_type=""
 def seed_regions(ctx: Ctx) -> None:
     ctx.stage("regions")
     parent = None
-    for level, row in ((RegionLevel.PROVINCE, data.PROVINCE), (RegionLevel.CITY, data.CITY),
-                       (RegionLevel.DISTRICT, data.DISTRICT)):
-        parent = _region(ctx, name=row["name"], slug=row["slug"], level=level, parent=parent,
-                         code=row["code"], lat=row["lat"], lon=row["lon"])
+    for level, row in (
+        (RegionLevel.PROVINCE, data.PROVINCE),
+        (RegionLevel.CITY, data.CITY),
+        (RegionLevel.DISTRICT, data.DISTRICT),
+    ):
+        parent = _region(
+            ctx,
+            name=row["name"],
+            slug=row["slug"],
+            level=level,
+            parent=parent,
+            code=row["code"],
+            lat=row["lat"],
+            lon=row["lon"],
+        )
     for name, slug, code, lat, lon in data.STREETS:
-        _region(ctx, name=name, slug=slug, level=RegionLevel.STREET, parent=parent,
-                code=code, lat=lat, lon=lon)
+        _region(
+            ctx,
+            name=name,
+            slug=slug,
+            level=RegionLevel.STREET,
+            parent=parent,
+            code=code,
+            lat=lat,
+            lon=lon,
+        )
     for street, name, slug, kind, code, population, lat, lon, _stems, _types in data.COMMUNITIES:
-        community = _region(ctx, name=name, slug=slug, level=RegionLevel.COMMUNITY,
-                            parent=ctx.regions[street], code=code, lat=lat, lon=lon,
-                            community_type=kind, population=population)
+        community = _region(
+            ctx,
+            name=name,
+            slug=slug,
+            level=RegionLevel.COMMUNITY,
+            parent=ctx.regions[street],
+            code=code,
+            lat=lat,
+            lon=lon,
+            community_type=kind,
+            population=population,
+        )
         ctx.communities.append(community)
 
 
@@ -163,6 +230,7 @@ def street_address(ctx: Ctx, community: Region, stem: str | None = None) -> str:
 
 # --- catalog ----------------------------------------------------------------
 
+
 def seed_catalog(ctx: Ctx) -> None:
     ctx.stage("catalog")
     for order, (code, zh, en) in enumerate(data.CATEGORIES, start=1):
@@ -174,6 +242,7 @@ def seed_catalog(ctx: Ctx) -> None:
 
 
 # --- facilities -------------------------------------------------------------
+
 
 def _landline(ctx: Ctx) -> str:
     return f"{data.CITY_AREA_CODE}-8{ctx.rng.randint(1000000, 9999999)}"
@@ -189,17 +258,19 @@ def seed_facilities(ctx: Ctx) -> None:
             template = data.FACILITY_NAMES[kind][1 if is_village else 0]
             extras = ctx.rng.sample(data.ACCESSIBILITY_EXTRA, ctx.rng.randint(0, 2))
             features = list(dict.fromkeys(data.ACCESSIBILITY_BASE[kind] + extras))
-            facility = ctx.save(Facility(
-                name=template.format(c=community.name),
-                type=kind,
-                community=community,
-                address=street_address(ctx, community),
-                latitude=ctx.jitter(community.latitude),
-                longitude=ctx.jitter(community.longitude),
-                phone=_landline(ctx),
-                description=data.FACILITY_DESCRIPTIONS[kind],
-                accessibility=features,
-            ))
+            facility = ctx.save(
+                Facility(
+                    name=template.format(c=community.name),
+                    type=kind,
+                    community=community,
+                    address=street_address(ctx, community),
+                    latitude=ctx.jitter(community.latitude),
+                    longitude=ctx.jitter(community.longitude),
+                    phone=_landline(ctx),
+                    description=data.FACILITY_DESCRIPTIONS[kind],
+                    accessibility=features,
+                )
+            )
             pattern = data.VILLAGE_HOURS.get(kind, kind) if is_village else kind
             _opening_hours(ctx, facility, data.OPENING_HOURS[pattern])
             ctx.facilities[community.id].append(facility)
@@ -210,8 +281,12 @@ def _opening_hours(ctx: Ctx, facility: Facility, pattern) -> None:
         for day in days:
             for opens, closes in intervals:
                 ctx.save(
-                    OpeningHours(facility=facility, weekday=day,
-                                 opens=time.fromisoformat(opens), closes=time.fromisoformat(closes)),
+                    OpeningHours(
+                        facility=facility,
+                        weekday=day,
+                        opens=time.fromisoformat(opens),
+                        closes=time.fromisoformat(closes),
+                    ),
                     tick=False,
                 )
 
@@ -223,9 +298,13 @@ ORG_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 11714 characters the cr
 
 def organization_code(ctx: Ctx) -> str:
     """A 9-character organization code (GB 11714-1997) with its check character."""
-    body = "".join(ctx.rng.choice(ORG_CODE_CHARS[:10] if i < 2 else ORG_CODE_CHARS) for i in range(8))
+    body = "".join(
+        ctx.rng.choice(ORG_CODE_CHARS[:10] if i < 2 else ORG_CODE_CHARS) for i in range(8)
+    )
     weights = (3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(body, weights))
+    total = sum(
+        (int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(body, weights, strict=True)
+    )
     check = 11 - total % 11
     return body + {10: "X", 11: "0"}.get(check, str(check))
 
@@ -244,29 +323,41 @@ def seed_organizations(ctx: Ctx) -> None:
     for row in ORGANIZATIONS:
         base = ctx.regions[row["base"]]
         status = row.get("status", "verified")
-        org = ctx.save(Organization(
-            name=row["name"],
-            type=row["type"],
-            credit_code=credit_code(ctx, row["reg"]),
-            legal_representative=row["rep"],
-            phone=new_mobile(ctx),
-            email=row["mail"],
-            address=f"{data.DISTRICT['name']}{base.parent.name}{row['road']}",
-            latitude=ctx.jitter(base.latitude),
-            longitude=ctx.jitter(base.longitude),
-            description=row["description"],
-            status=status,
-            rejection_reason=row.get("rejection_reason", ""),
-            verified_at=(ctx.anchor - timedelta(days=ctx.rng.randint(30, 400), hours=-10)
-                         if status == "verified" else None),
-        ))
+        org = ctx.save(
+            Organization(
+                name=row["name"],
+                type=row["type"],
+                credit_code=credit_code(ctx, row["reg"]),
+                legal_representative=row["rep"],
+                phone=new_mobile(ctx),
+                email=row["mail"],
+                address=f"{data.DISTRICT['name']}{base.parent.name}{row['road']}",
+                latitude=ctx.jitter(base.latitude),
+                longitude=ctx.jitter(base.longitude),
+                description=row["description"],
+                status=status,
+                rejection_reason=row.get("rejection_reason", ""),
+                verified_at=(
+                    ctx.anchor - timedelta(days=ctx.rng.randint(30, 400), hours=-10)
+                    if status == "verified"
+                    else None
+                ),
+            )
+        )
         org.service_area.set(_service_area(ctx, row["area"]))
         org.categories.set([ctx.categories[code] for code in row["categories"]])
         for title, category, kind, price, unit, description in row["offerings"]:
-            ctx.save(Offering(
-                organization=org, title=title, category=ctx.categories[category], kind=kind,
-                description=description, price=Decimal(price) if price else None, unit=unit,
-            ))
+            ctx.save(
+                Offering(
+                    organization=org,
+                    title=title,
+                    category=ctx.categories[category],
+                    kind=kind,
+                    description=description,
+                    price=Decimal(price) if price else None,
+                    unit=unit,
+                )
+            )
         ctx.orgs[org.name] = org
 
 

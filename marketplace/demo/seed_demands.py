@@ -36,16 +36,22 @@ def seed_demands(ctx: Ctx) -> None:
     rng.shuffle(templates)
     demo_communities = [ctx.regions[slug] for slug in DEMO_STAFF_COMMUNITIES]
     providers = Providers(ctx)
+    # The demo community staff get the first demand of each status and every fourth one.
+    demo_indices = {statuses.index(status) for status in STATUS_PLAN} | set(
+        range(0, len(statuses), 4)
+    )
     for index, status in enumerate(statuses):
-        if index % 3 == 0:  # every third demand belongs to the demo community staff
-            community = demo_communities[(index // 3) % len(demo_communities)]
+        if index in demo_indices:
+            community = demo_communities[index % len(demo_communities)]
+            author = ctx.demo_users["communitystaff"]
         else:
             community = rng.choice(ctx.communities)
-        demand = _demand(ctx, templates[index % len(templates)], community, S(status))
+            author = rng.choice(ctx.staff[community.id])
+        demand = _demand(ctx, templates[index % len(templates)], community, S(status), author)
         _responses(ctx, demand, providers)
 
 
-def _demand(ctx: Ctx, template, community, status: S) -> Demand:
+def _demand(ctx: Ctx, template, community, status: S, author) -> Demand:
     rng = ctx.rng
     category, kind, title, description, place_kind, (low, high), budget, hours = template
     starts_at, ends_at, published_at = _window(ctx, status, hours)
@@ -64,7 +70,7 @@ def _demand(ctx: Ctx, template, community, status: S) -> Demand:
         ends_at=ends_at,
         budget=Decimal(rng.randrange(budget[0], budget[1] + 1, 100)) if budget else None,
         status=status,
-        created_by=rng.choice(ctx.staff[community.id]),
+        created_by=author,
         cancel_reason=rng.choice(CANCEL_REASONS) if status == S.CANCELLED else "",
         published_at=published_at,
     )
@@ -88,7 +94,9 @@ def _window(ctx: Ctx, status: S, hours: int):
     if status == S.DRAFT or (status == S.CANCELLED and rng.random() < 0.3):
         published_at = None  # never published
     else:
-        published_at = min(starts_at, anchor) - timedelta(days=rng.randint(2, 10)) + timedelta(hours=9)
+        published_at = (
+            min(starts_at, anchor) - timedelta(days=rng.randint(2, 10)) + timedelta(hours=9)
+        )
     return starts_at, ends_at, published_at
 
 
@@ -108,8 +116,12 @@ class Providers:
     """Who can respond to a demand of a category: verified organizations, social workers."""
 
     def __init__(self, ctx: Ctx):
-        self.orgs = [o for o in ctx.orgs.values() if o.status == "verified" and o.type != "purchaser"]
-        self.org_categories = {o.id: set(o.categories.values_list("id", flat=True)) for o in self.orgs}
+        self.orgs = [
+            o for o in ctx.orgs.values() if o.status == "verified" and o.type != "purchaser"
+        ]
+        self.org_categories = {
+            o.id: set(o.categories.values_list("id", flat=True)) for o in self.orgs
+        }
         self.workers = ctx.social_workers
         self.worker_categories = {
             w.id: set(w.specialties.values_list("id", flat=True)) for w in self.workers
@@ -159,12 +171,17 @@ def _response(ctx: Ctx, demand, candidate, providers: Providers, status) -> Dema
     template = rng.choice(ORG_RESPONSES if is_org else PERSON_RESPONSES)
     price = None
     if demand.budget:
-        price = (demand.budget * Decimal(rng.choice(["0.85", "0.9", "0.95", "1"]))).quantize(Decimal("1"))
-    return ctx.save(DemandResponse(
-        demand=demand,
-        organization=candidate if is_org else None,
-        responder=providers.admins[candidate.id] if is_org else candidate.user,
-        message=template.format(c=demand.community.name),
-        proposed_price=price,
-        status=status,
-    ), tick=False)
+        price = (demand.budget * Decimal(rng.choice(["0.85", "0.9", "0.95", "1"]))).quantize(
+            Decimal("1")
+        )
+    return ctx.save(
+        DemandResponse(
+            demand=demand,
+            organization=candidate if is_org else None,
+            responder=providers.admins[candidate.id] if is_org else candidate.user,
+            message=template.format(c=demand.community.name),
+            proposed_price=price,
+            status=status,
+        ),
+        tick=False,
+    )

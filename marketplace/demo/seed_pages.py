@@ -15,29 +15,47 @@ TYPE_LABELS = {"urban": "城市社区", "village": "行政村", "resettlement": 
 def seed_pages(ctx: Ctx) -> None:
     ctx.stage("pages")
     home = _home(ctx)
-    index = _publish(ctx, home, CommunityIndexPage(
-        title="社区", slug="communities", intro=data.COMMUNITY_INDEX_INTRO,
-    ))
+    index = _publish(
+        ctx,
+        home,
+        CommunityIndexPage(
+            title="社区",
+            slug="communities",
+            intro=data.COMMUNITY_INDEX_INTRO,
+        ),
+    )
     for community in ctx.communities:
         intro = data.COMMUNITY_INTROS[community.community_type].format(
-            c=community.name, s=community.parent.name, p=f"{community.population:,}",
+            c=community.name,
+            s=community.parent.name,
+            p=f"{community.population:,}",
         )
-        _publish(ctx, index, CommunityPage(
-            title=community.name,
-            slug=community.slug,
-            community=community,
-            intro=intro,
-            seo_title=f"{community.name}（{TYPE_LABELS[community.community_type]}）",
-            body=[
-                ("paragraph", RichText(data.COMMUNITY_BODY)),
-                ("guide_step", data.COMMUNITY_GUIDE_STEP),
-            ],
-        ))
+        _publish(
+            ctx,
+            index,
+            CommunityPage(
+                title=community.name,
+                slug=community.slug,
+                community=community,
+                intro=intro,
+                seo_title=f"{community.name}（{TYPE_LABELS[community.community_type]}）",
+                body=[
+                    ("paragraph", RichText(data.COMMUNITY_BODY)),
+                    ("guide_step", data.COMMUNITY_GUIDE_STEP),
+                ],
+            ),
+        )
     for page in data.STANDARD_PAGES:
-        _publish(ctx, home, StandardPage(
-            title=page["title"], slug=page["slug"], intro=page["intro"],
-            body=[(kind, _block_value(kind, value)) for kind, value in page["body"]],
-        ))
+        _publish(
+            ctx,
+            home,
+            StandardPage(
+                title=page["title"],
+                slug=page["slug"],
+                intro=page["intro"],
+                body=[(kind, _block_value(kind, value)) for kind, value in page["body"]],
+            ),
+        )
 
 
 def _block_value(kind: str, value):

@@ -27,8 +27,15 @@ from .seed import Ctx, community_row
 DEMO_PHONES = {row[4] for row in dp.DEMO_ACCOUNTS}
 SURNAME_WEIGHTS = [4 if i < 12 else 1 for i in range(len(dp.SURNAMES))]
 SOCIAL_WORK_SPECIALTIES = [
-    "elderly-care", "disability-support", "psychological-support", "mediation",
-    "legal-aid", "childcare", "education", "employment", "health",
+    "elderly-care",
+    "disability-support",
+    "psychological-support",
+    "mediation",
+    "legal-aid",
+    "childcare",
+    "education",
+    "employment",
+    "health",
 ]
 
 
@@ -65,7 +72,8 @@ def new_mobile(ctx: Ctx) -> str:
 def id_number(ctx: Ctx, person: Person) -> str:
     """A resident ID number (GB 11643): area, birth date, sequence with sex digit, check."""
     sequence = ctx.rng.randint(0, 49) * 2 + (1 if person.male else 0)
-    first17 = f"{ctx.rng.choice(dp.ID_AREA_CODES)}{person.birth:%Y%m%d}{ctx.rng.randint(0, 9)}{sequence:02d}"
+    area = ctx.rng.choice(dp.ID_AREA_CODES)
+    first17 = f"{area}{person.birth:%Y%m%d}{ctx.rng.randint(0, 9)}{sequence:02d}"
     return first17 + id_number_check_char(first17)
 
 
@@ -80,8 +88,16 @@ def _email(ctx: Ctx, person: Person) -> str:
 
 
 def create_user(ctx: Ctx, *, name: str, email: str, phone: str, **extra) -> User:
-    user = ctx.save(User(email=email, name=name, phone=phone, phone_verified=True,
-                         password=ctx.password_hash, **extra))
+    user = ctx.save(
+        User(
+            email=email,
+            name=name,
+            phone=phone,
+            phone_verified=True,
+            password=ctx.password_hash,
+            **extra,
+        )
+    )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
@@ -102,8 +118,13 @@ def home_address(ctx: Ctx, community) -> str:
     road = rng.choice(community_row(community.slug)[8])
     if community.community_type == "village":
         return dp.VILLAGE_ADDRESS.format(road=road, no=rng.randint(1, 180))
-    return dp.URBAN_ADDRESS.format(road=road, no=rng.randint(1, 260), bld=rng.randint(1, 28),
-                                   unit=rng.randint(1, 4), room=rng.randint(1, 18) * 100 + rng.randint(1, 4))
+    return dp.URBAN_ADDRESS.format(
+        road=road,
+        no=rng.randint(1, 260),
+        bld=rng.randint(1, 28),
+        unit=rng.randint(1, 4),
+        room=rng.randint(1, 18) * 100 + rng.randint(1, 4),
+    )
 
 
 def seed_people(ctx: Ctx) -> None:
@@ -119,6 +140,7 @@ def seed_people(ctx: Ctx) -> None:
 
 # --- the demo accounts ------------------------------------------------------
 
+
 def seed_demo_accounts(ctx: Ctx) -> None:
     ctx.stage("demo accounts")
     for key, _role, email, name, phone, secret in dp.DEMO_ACCOUNTS:
@@ -130,26 +152,45 @@ def seed_demo_accounts(ctx: Ctx) -> None:
     users, regions = ctx.demo_users, ctx.regions
 
     home, address = dp.DEMO_RESIDENT_HOME
-    ctx.save(ResidentProfile(user=users["resident"], community=regions[home], address=address), tick=False)
+    ctx.save(
+        ResidentProfile(user=users["resident"], community=regions[home], address=address),
+        tick=False,
+    )
 
-    volunteer = ctx.save(VolunteerProfile(
-        user=users["volunteer"], home_community=regions[dp.DEMO_VOLUNTEER["home"]],
-        availability=dp.DEMO_VOLUNTEER["availability"], is_party_member=True,
-        id_number=id_number(ctx, Person("李志强", "lizhiqiang", True, date(1986, 5, 14))),
-    ), tick=False)
+    volunteer = ctx.save(
+        VolunteerProfile(
+            user=users["volunteer"],
+            home_community=regions[dp.DEMO_VOLUNTEER["home"]],
+            availability=dp.DEMO_VOLUNTEER["availability"],
+            is_party_member=True,
+            id_number=id_number(ctx, Person("李志强", "lizhiqiang", True, date(1986, 5, 14))),
+        ),
+        tick=False,
+    )
     volunteer.skills.set([ctx.skills[code] for code in dp.DEMO_VOLUNTEER["skills"]])
 
-    worker = ctx.save(SocialWorkerProfile(
-        user=users["socialworker"], level=CertificationLevel.INTERMEDIATE,
-        certificate_number="ZJ2019SG0331202", organization=ctx.orgs[dp.DEMO_SOCIAL_WORK_AGENCY],
-    ), tick=False)
-    worker.specialties.set([ctx.categories[c] for c in ("elderly-care", "psychological-support", "mediation")])
+    worker = ctx.save(
+        SocialWorkerProfile(
+            user=users["socialworker"],
+            level=CertificationLevel.INTERMEDIATE,
+            certificate_number="ZJ2019SG0331202",
+            organization=ctx.orgs[dp.DEMO_SOCIAL_WORK_AGENCY],
+        ),
+        tick=False,
+    )
+    worker.specialties.set(
+        [ctx.categories[c] for c in ("elderly-care", "psychological-support", "mediation")]
+    )
     ctx.social_workers.append(worker)
 
     for slug in dp.DEMO_STAFF_COMMUNITIES:
         community = regions[slug]
-        ctx.save(CommunityStaffAssignment(user=users["communitystaff"], community=community,
-                                          title="社区专职工作者"), tick=False)
+        ctx.save(
+            CommunityStaffAssignment(
+                user=users["communitystaff"], community=community, title="社区专职工作者"
+            ),
+            tick=False,
+        )
         ctx.staff.setdefault(community.id, []).append(users["communitystaff"])
 
     service_org, purchaser_org = ctx.orgs[dp.DEMO_SERVICE_ORG], ctx.orgs[dp.DEMO_PURCHASER_ORG]
@@ -166,12 +207,15 @@ def _member(ctx: Ctx, org, user, role) -> None:
 
 # --- generated people -------------------------------------------------------
 
+
 def seed_community_staff(ctx: Ctx) -> None:
     ctx.stage("community staff")
     for community in ctx.communities:
         for title in dp.STAFF_TITLES[community.community_type][: dp.STAFF_PER_COMMUNITY]:
             user, _person = create_person_user(ctx, born=(1968, 1998))
-            ctx.save(CommunityStaffAssignment(user=user, community=community, title=title), tick=False)
+            ctx.save(
+                CommunityStaffAssignment(user=user, community=community, title=title), tick=False
+            )
             ctx.staff.setdefault(community.id, []).append(user)
 
 
@@ -186,34 +230,54 @@ def seed_org_admins(ctx: Ctx) -> None:
 def seed_social_workers(ctx: Ctx) -> None:
     ctx.stage("social workers")
     rng = ctx.rng
-    agencies = [o for o in ctx.orgs.values() if o.type == "social_work_agency" and o.status == "verified"]
-    levels = [CertificationLevel.ASSISTANT] * 6 + [CertificationLevel.INTERMEDIATE] * 5 + [CertificationLevel.SENIOR]
+    agencies = [
+        o for o in ctx.orgs.values() if o.type == "social_work_agency" and o.status == "verified"
+    ]
+    levels = (
+        [CertificationLevel.ASSISTANT] * 6
+        + [CertificationLevel.INTERMEDIATE] * 5
+        + [CertificationLevel.SENIOR]
+    )
     for index in range(dp.SOCIAL_WORKER_COUNT):
         user, _person = create_person_user(ctx, born=(1972, 2000))
         level = levels[index % len(levels)]
         year = rng.randint(2012, 2024)
-        worker = ctx.save(SocialWorkerProfile(
-            user=user, level=level,
-            certificate_number=f"ZJ{year}{'SG' if level != 'assistant' else 'ZL'}{rng.randint(1000000, 9999999)}",
-            organization=agencies[index % len(agencies)] if index % 3 != 2 else None,
-        ), tick=False)
-        worker.specialties.set([ctx.categories[c] for c in rng.sample(SOCIAL_WORK_SPECIALTIES, rng.randint(2, 3))])
+        serial = f"{'SG' if level != 'assistant' else 'ZL'}{rng.randint(1000000, 9999999)}"
+        worker = ctx.save(
+            SocialWorkerProfile(
+                user=user,
+                level=level,
+                certificate_number=f"ZJ{year}{serial}",
+                organization=agencies[index % len(agencies)] if index % 3 != 2 else None,
+            ),
+            tick=False,
+        )
+        worker.specialties.set(
+            [ctx.categories[c] for c in rng.sample(SOCIAL_WORK_SPECIALTIES, rng.randint(2, 3))]
+        )
         ctx.social_workers.append(worker)
 
 
 def seed_volunteers(ctx: Ctx) -> None:
     ctx.stage("volunteers")
     rng = ctx.rng
-    party = set(rng.sample(range(dp.VOLUNTEER_COUNT), round(dp.VOLUNTEER_COUNT * dp.PARTY_MEMBER_SHARE)))
+    party = set(
+        rng.sample(range(dp.VOLUNTEER_COUNT), round(dp.VOLUNTEER_COUNT * dp.PARTY_MEMBER_SHARE))
+    )
     skills = list(ctx.skills.values())
     for index in range(dp.VOLUNTEER_COUNT):
         user, person = create_person_user(ctx, born=(1955, 2006))
         slots = rng.sample(Availability.values, rng.randint(1, 4))
-        profile = ctx.save(VolunteerProfile(
-            user=user, home_community=_pick_community(ctx),
-            availability=[code for code in Availability.values if code in slots],
-            id_number=id_number(ctx, person), is_party_member=index in party,
-        ), tick=False)
+        profile = ctx.save(
+            VolunteerProfile(
+                user=user,
+                home_community=_pick_community(ctx),
+                availability=[code for code in Availability.values if code in slots],
+                id_number=id_number(ctx, person),
+                is_party_member=index in party,
+            ),
+            tick=False,
+        )
         profile.skills.set(rng.sample(skills, rng.randint(1, 4)))
 
 
@@ -222,5 +286,7 @@ def seed_residents(ctx: Ctx) -> None:
     for _ in range(dp.RESIDENT_COUNT):
         user, _person = create_person_user(ctx, born=(1938, 2002))
         community = _pick_community(ctx)
-        ctx.save(ResidentProfile(user=user, community=community, address=home_address(ctx, community)),
-                 tick=False)
+        ctx.save(
+            ResidentProfile(user=user, community=community, address=home_address(ctx, community)),
+            tick=False,
+        )

@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+
+from marketplace.demands.models import Demand, DemandStatus
+from marketplace.organizations.models import Organization
+from marketplace.organizations.validators import validate_credit_code
+from marketplace.regions.models import CommunityType, Facility, Region, RegionLevel
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+
+def test_demo_meets_the_foundation_minimums(seeded):
+    communities = Region.objects.filter(level=RegionLevel.COMMUNITY)
+    assert Region.objects.filter(level=RegionLevel.DISTRICT).count() >= 1
+    assert Region.objects.filter(level=RegionLevel.STREET).count() >= 3
+    assert communities.count() >= 12
+    types = set(communities.values_list("community_type", flat=True))
+    assert types == {CommunityType.URBAN, CommunityType.VILLAGE, CommunityType.RESETTLEMENT}
+    assert Facility.objects.count() >= 30
+    assert Organization.objects.count() >= 20
+    for code in Organization.objects.values_list("credit_code", flat=True):
+        validate_credit_code(code)
+    from marketplace.accounts.models import SocialWorkerProfile, VolunteerProfile
+
+    assert VolunteerProfile.objects.count() >= 100
+    assert SocialWorkerProfile.objects.count() >= 10
+    assert Demand.objects.count() >= 40
+    assert set(Demand.objects.values_list("status", flat=True)) == set(DemandStatus.values)
+
+
+def test_seeding_twice_changes_nothing(seeded):
+    before = (Demand.objects.count(), Organization.objects.count(), Facility.objects.count())
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert (
+        Demand.objects.count(),
+        Organization.objects.count(),
+        Facility.objects.count(),
+    ) == before
+
+
+def test_demo_accounts_log_in(seeded, client):
+    response = client.post(
+        "/accounts/login/", {"login": "communitystaff@demo.linli.cn", "password": "linli-demo-2026"}
+    )
+    assert response.status_code == 302
+    assert client.get("/demands/").status_code == 200
+    assert client.get("/").status_code == 200 and client.get("/en/").status_code == 200
