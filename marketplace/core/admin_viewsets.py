@@ -6,7 +6,10 @@ outside the scope are a 404 in every view: listing, edit, delete, inspect.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .errors import DomainError, NotPermitted
@@ -24,7 +27,17 @@ class ScopedIndexView(_Scoped, generic.IndexView):
         return self.scoped(super().get_base_queryset())
 
 
-class _ScopedObjectMixin(_Scoped):
+class _ScopeCheckedObject(_Scoped):
+    """Every single-object view (edit, delete, inspect, history, usage) checks the scope."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not self.scoped(self.model._default_manager.filter(pk=obj.pk)).exists():
+            raise Http404
+        return obj
+
+
+class _ScopedObjectMixin(_ScopeCheckedObject):
     def get_queryset(self):
         return self.scoped(self.model._default_manager.all())
 
@@ -68,6 +81,14 @@ class ScopedInspectView(_ScopedObjectMixin, generic.InspectView):
     pass
 
 
+class ScopedHistoryView(_ScopeCheckedObject, HistoryView):
+    pass
+
+
+class ScopedUsageView(_ScopeCheckedObject, UsageView):
+    pass
+
+
 class ScopedModelViewSet(ModelViewSet):
     add_to_admin_menu = True
     inspect_view_enabled = True
@@ -81,6 +102,8 @@ class ScopedModelViewSet(ModelViewSet):
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
     inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
 
     def scope_queryset(self, queryset, user):
         return queryset if user.is_superuser else queryset.none()

@@ -1,8 +1,19 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import AuditEvent
+
+
+class ReadOnlyForSuperusers(ModelPermissionPolicy):
+    """The audit trail can be read by platform admins and changed by no one."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and user.is_superuser
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class AuditEventViewSet(ModelViewSet):
@@ -18,6 +29,11 @@ class AuditEventViewSet(ModelViewSet):
     form_fields = ["event"]
     add_to_admin_menu = True
     menu_order = 900
+    copy_view_enabled = False
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyForSuperusers(AuditEvent)
 
 
 @hooks.register("register_admin_viewset")

@@ -37,7 +37,11 @@ def _check_staff(actor, community_id) -> None:
 
 
 def _locked(demand: Demand) -> Demand:
-    return Demand.objects.select_for_update().select_related("accepted_response").get(pk=demand.pk)
+    return (
+        Demand.objects.select_for_update(of=("self",))
+        .select_related("accepted_response")
+        .get(pk=demand.pk)
+    )
 
 
 @transaction.atomic

@@ -9,9 +9,27 @@ SEED = 20261129
 CITY_AREA_CODE = "0576"
 DISTRICT_CODE = "331202"  # first six digits of division codes, credit codes and ID numbers
 
-PROVINCE = {"name": "浙江省", "slug": "zhejiang", "code": "330000000000", "lat": "29.2000", "lon": "120.5000"}
-CITY = {"name": "清川市", "slug": "qingchuan-shi", "code": "331200000000", "lat": "29.8800", "lon": "121.5600"}
-DISTRICT = {"name": "临江区", "slug": "linjiang-qu", "code": "331202000000", "lat": "29.8740", "lon": "121.5480"}
+PROVINCE = {
+    "name": "浙江省",
+    "slug": "zhejiang",
+    "code": "330000000000",
+    "lat": "29.2000",
+    "lon": "120.5000",
+}
+CITY = {
+    "name": "清川市",
+    "slug": "qingchuan-shi",
+    "code": "331200000000",
+    "lat": "29.8800",
+    "lon": "121.5600",
+}
+DISTRICT = {
+    "name": "临江区",
+    "slug": "linjiang-qu",
+    "code": "331202000000",
+    "lat": "29.8740",
+    "lon": "121.5480",
+}
 
 # Streets and townships: (name, slug, code, latitude, longitude)
 STREETS = [
@@ -24,39 +42,198 @@ STREETS = [
 # Communities: street slug, name, slug, type, division code, population, lat, lon,
 # address stems (roads, or natural villages for a 村), and the facility types it has.
 COMMUNITIES = [
-    ("xinghua-jie", "杏花社区", "xinghua-shequ", "urban", "331202001001", 9860, "29.873512", "121.546217",
-     ["杏花路", "文化巷"], ["service_centre", "elderly_care", "canteen", "library"]),
-    ("xinghua-jie", "桂园社区", "guiyuan-shequ", "urban", "331202001002", 12450, "29.876834", "121.552105",
-     ["桂园路", "丹桂街"], ["service_centre", "day_care", "childcare"]),
-    ("xinghua-jie", "文昌社区", "wenchang-shequ", "urban", "331202001003", 8320, "29.869241", "121.539806",
-     ["文昌路", "学府街"], ["service_centre", "culture", "health"]),
-    ("xinghua-jie", "锦绣社区", "jinxiu-shequ", "urban", "331202001004", 14780, "29.880147", "121.543618",
-     ["锦绣大道", "春晖路"], ["service_centre", "party_service", "childcare", "convenience"]),
-    ("wangjiang-jie", "望江社区", "wangjiang-shequ", "urban", "331202002001", 10230, "29.886225", "121.573140",
-     ["望江路", "江东北路"], ["service_centre", "elderly_care", "rehab"]),
-    ("wangjiang-jie", "江滨社区", "jiangbin-shequ", "urban", "331202002002", 7650, "29.890531", "121.581207",
-     ["江滨路", "渡口巷"], ["service_centre", "canteen", "culture"]),
-    ("wangjiang-jie", "新河社区", "xinhe-shequ", "urban", "331202002003", 11980, "29.881703", "121.568816",
-     ["新河路", "河清街"], ["service_centre", "health", "convenience"]),
-    ("wangjiang-jie", "柳岸社区", "liuan-shequ", "urban", "331202002004", 6840, "29.893148", "121.566532",
-     ["柳岸路", "长堤街"], ["service_centre", "library"]),
-    ("binhu-jie", "湖畔社区", "hupan-shequ", "urban", "331202003001", 9120, "29.852436", "121.531819",
-     ["湖畔路", "荷花街"], ["service_centre", "day_care", "culture"]),
-    ("binhu-jie", "康居新苑社区", "kangju-xinyuan-shequ", "resettlement", "331202003002", 8460,
-     "29.846718", "121.524322", ["康居路", "安泰街"],
-     ["service_centre", "canteen", "childcare", "rehab", "convenience"]),
-    ("binhu-jie", "湖西村", "huxi-cun", "village", "331202003200", 2380, "29.841205", "121.517634",
-     ["湖西村西岙", "湖西村塘下"], ["service_centre", "health", "library"]),
-    ("baisha-zhen", "白沙社区", "baisha-shequ", "urban", "331202100001", 5630, "29.905218", "121.504826",
-     ["白沙街", "镇府路"], ["service_centre", "party_service", "elderly_care", "health"]),
-    ("baisha-zhen", "石桥村", "shiqiao-cun", "village", "331202100201", 1860, "29.912704", "121.495137",
-     ["石桥村上宅", "石桥村下宅"], ["service_centre", "culture"]),
-    ("baisha-zhen", "东岙村", "dongao-cun", "village", "331202100202", 1420, "29.918933", "121.511302",
-     ["东岙村前山", "东岙村后垄"], ["service_centre", "elderly_care"]),
-    ("baisha-zhen", "梅林村", "meilin-cun", "village", "331202100203", 2150, "29.898611", "121.490215",
-     ["梅林村梅园", "梅林村新屋"], ["service_centre", "library", "canteen"]),
-    ("baisha-zhen", "下洋村", "xiayang-cun", "village", "331202100204", 1290, "29.923417", "121.498706",
-     ["下洋村洋头", "下洋村溪口"], ["service_centre", "health"]),
+    (
+        "xinghua-jie",
+        "杏花社区",
+        "xinghua-shequ",
+        "urban",
+        "331202001001",
+        9860,
+        "29.873512",
+        "121.546217",
+        ["杏花路", "文化巷"],
+        ["service_centre", "elderly_care", "canteen", "library"],
+    ),
+    (
+        "xinghua-jie",
+        "桂园社区",
+        "guiyuan-shequ",
+        "urban",
+        "331202001002",
+        12450,
+        "29.876834",
+        "121.552105",
+        ["桂园路", "丹桂街"],
+        ["service_centre", "day_care", "childcare"],
+    ),
+    (
+        "xinghua-jie",
+        "文昌社区",
+        "wenchang-shequ",
+        "urban",
+        "331202001003",
+        8320,
+        "29.869241",
+        "121.539806",
+        ["文昌路", "学府街"],
+        ["service_centre", "culture", "health"],
+    ),
+    (
+        "xinghua-jie",
+        "锦绣社区",
+        "jinxiu-shequ",
+        "urban",
+        "331202001004",
+        14780,
+        "29.880147",
+        "121.543618",
+        ["锦绣大道", "春晖路"],
+        ["service_centre", "party_service", "childcare", "convenience"],
+    ),
+    (
+        "wangjiang-jie",
+        "望江社区",
+        "wangjiang-shequ",
+        "urban",
+        "331202002001",
+        10230,
+        "29.886225",
+        "121.573140",
+        ["望江路", "江东北路"],
+        ["service_centre", "elderly_care", "rehab"],
+    ),
+    (
+        "wangjiang-jie",
+        "江滨社区",
+        "jiangbin-shequ",
+        "urban",
+        "331202002002",
+        7650,
+        "29.890531",
+        "121.581207",
+        ["江滨路", "渡口巷"],
+        ["service_centre", "canteen", "culture"],
+    ),
+    (
+        "wangjiang-jie",
+        "新河社区",
+        "xinhe-shequ",
+        "urban",
+        "331202002003",
+        11980,
+        "29.881703",
+        "121.568816",
+        ["新河路", "河清街"],
+        ["service_centre", "health", "convenience"],
+    ),
+    (
+        "wangjiang-jie",
+        "柳岸社区",
+        "liuan-shequ",
+        "urban",
+        "331202002004",
+        6840,
+        "29.893148",
+        "121.566532",
+        ["柳岸路", "长堤街"],
+        ["service_centre", "library"],
+    ),
+    (
+        "binhu-jie",
+        "湖畔社区",
+        "hupan-shequ",
+        "urban",
+        "331202003001",
+        9120,
+        "29.852436",
+        "121.531819",
+        ["湖畔路", "荷花街"],
+        ["service_centre", "day_care", "culture"],
+    ),
+    (
+        "binhu-jie",
+        "康居新苑社区",
+        "kangju-xinyuan-shequ",
+        "resettlement",
+        "331202003002",
+        8460,
+        "29.846718",
+        "121.524322",
+        ["康居路", "安泰街"],
+        ["service_centre", "canteen", "childcare", "rehab", "convenience"],
+    ),
+    (
+        "binhu-jie",
+        "湖西村",
+        "huxi-cun",
+        "village",
+        "331202003200",
+        2380,
+        "29.841205",
+        "121.517634",
+        ["湖西村西岙", "湖西村塘下"],
+        ["service_centre", "health", "library"],
+    ),
+    (
+        "baisha-zhen",
+        "白沙社区",
+        "baisha-shequ",
+        "urban",
+        "331202100001",
+        5630,
+        "29.905218",
+        "121.504826",
+        ["白沙街", "镇府路"],
+        ["service_centre", "party_service", "elderly_care", "health"],
+    ),
+    (
+        "baisha-zhen",
+        "石桥村",
+        "shiqiao-cun",
+        "village",
+        "331202100201",
+        1860,
+        "29.912704",
+        "121.495137",
+        ["石桥村上宅", "石桥村下宅"],
+        ["service_centre", "culture"],
+    ),
+    (
+        "baisha-zhen",
+        "东岙村",
+        "dongao-cun",
+        "village",
+        "331202100202",
+        1420,
+        "29.918933",
+        "121.511302",
+        ["东岙村前山", "东岙村后垄"],
+        ["service_centre", "elderly_care"],
+    ),
+    (
+        "baisha-zhen",
+        "梅林村",
+        "meilin-cun",
+        "village",
+        "331202100203",
+        2150,
+        "29.898611",
+        "121.490215",
+        ["梅林村梅园", "梅林村新屋"],
+        ["service_centre", "library", "canteen"],
+    ),
+    (
+        "baisha-zhen",
+        "下洋村",
+        "xiayang-cun",
+        "village",
+        "331202100204",
+        1290,
+        "29.923417",
+        "121.498706",
+        ["下洋村洋头", "下洋村溪口"],
+        ["service_centre", "health"],
+    ),
 ]
 
 # Facility names by type: (urban community, village). {c} is the community's name.
@@ -98,7 +275,10 @@ OPENING_HOURS = {
     "day_care": [(ALL_DAYS, [("07:30", "17:30")])],
     "canteen": [(ALL_DAYS, [("10:30", "13:00"), ("16:30", "18:30")])],  # short days
     "childcare": [(WORKDAYS, [("07:30", "18:00")])],
-    "health": [(WORKDAYS, [("08:00", "12:00"), ("13:30", "17:30")]), (WEEKEND, [("08:00", "16:00")])],
+    "health": [
+        (WORKDAYS, [("08:00", "12:00"), ("13:30", "17:30")]),
+        (WEEKEND, [("08:00", "16:00")]),
+    ],
     "village_health": [([0, 1, 2, 3, 4, 5], [("07:30", "11:30"), ("13:30", "17:30")])],
     "culture": [(ALL_DAYS, [("08:30", "21:00")])],
     "village_culture": [(ALL_DAYS, [("08:00", "11:30"), ("13:30", "21:00")])],
@@ -107,7 +287,11 @@ OPENING_HOURS = {
     "rehab": [(WORKDAYS, [("08:30", "11:30"), ("14:00", "17:00")])],  # short days
     "convenience": [(ALL_DAYS, [("08:00", "20:00")])],
 }
-VILLAGE_HOURS = {"service_centre": "village_office", "health": "village_health", "culture": "village_culture"}
+VILLAGE_HOURS = {
+    "service_centre": "village_office",
+    "health": "village_health",
+    "culture": "village_culture",
+}
 
 # Accessibility features every facility of a type has; a few more are drawn at random.
 ACCESSIBILITY_BASE = {
@@ -192,13 +376,28 @@ STANDARD_PAGES = [
         "intro": "本办法规范临江区政府向社会力量购买社区服务的范围、程序和绩效评价，推动服务项目公开透明、择优选取承接主体。",
         "body": [
             ("heading", "一、购买内容"),
-            ("paragraph", "<p>购买内容包括养老服务、托育服务、助残服务、就业帮扶、心理疏导、矛盾调解、社区文体活动等基本公共服务和社区治理辅助事项。"
-                          "不得将应由政府直接履职的事项转为购买服务。</p>"),
+            (
+                "paragraph",
+                "<p>购买内容包括养老服务、托育服务、助残服务、就业帮扶、心理疏导、矛盾调解、社区文体活动等基本公共服务和社区治理辅助事项。"
+                "不得将应由政府直接履职的事项转为购买服务。</p>",
+            ),
             ("heading", "二、承接主体"),
-            ("paragraph", "<p>承接主体应为依法登记、持有统一社会信用代码的社会组织、社会工作服务机构或企业，近三年无重大违法记录，具备完成项目所需的专业人员和管理制度。</p>"),
-            ("notice", {"heading": "评审方法", "text": "<p>项目评审采用<b>综合评分法</b>：价格分与技术分按招标文件约定的权重加权，评分细则在招标公告中一并公布。</p>"}),
+            (
+                "paragraph",
+                "<p>承接主体应为依法登记、持有统一社会信用代码的社会组织、社会工作服务机构或企业，近三年无重大违法记录，具备完成项目所需的专业人员和管理制度。</p>",
+            ),
+            (
+                "notice",
+                {
+                    "heading": "评审方法",
+                    "text": "<p>项目评审采用<b>综合评分法</b>：价格分与技术分按招标文件约定的权重加权，评分细则在招标公告中一并公布。</p>",
+                },
+            ),
             ("heading", "三、绩效评价"),
-            ("paragraph", "<p>项目实施期满，由购买主体组织绩效评价，居民满意度测评结果纳入评价得分，评价结果向社会公开并作为以后年度选择承接主体的重要参考。</p>"),
+            (
+                "paragraph",
+                "<p>项目实施期满，由购买主体组织绩效评价，居民满意度测评结果纳入评价得分，评价结果向社会公开并作为以后年度选择承接主体的重要参考。</p>",
+            ),
         ],
     },
     {
@@ -206,11 +405,38 @@ STANDARD_PAGES = [
         "slug": "volunteer-service-records",
         "intro": "志愿服务组织应当如实记录志愿者的个人基本信息、志愿服务情况、培训情况、表彰奖励情况和评价情况，志愿者可以申请出具志愿服务记录证明。",
         "body": [
-            ("paragraph", "<p>志愿服务时间以小时为计量单位，指志愿者实际提供志愿服务的时间，不含往返交通时间。服务结束后，由志愿服务组织或社区工作者确认签到、签退时间。</p>"),
-            ("guide_step", {"title": "第一步：完善志愿者资料", "detail": "登录邻里平台，在个人中心填写技能、可服务时间和所在社区；在职党员请勾选“在职党员到社区报到”。"}),
-            ("guide_step", {"title": "第二步：报名服务岗位", "detail": "在志愿服务栏目选择任务和班次，名额已满时可进入候补，有人取消后按顺序递补。"}),
-            ("guide_step", {"title": "第三步：签到签退与时长确认", "detail": "到达服务地点后扫描现场二维码签到，结束时签退，社区工作者审核后计入志愿服务时长。"}),
-            ("guide_step", {"title": "第四步：下载服务记录证明", "detail": "在个人中心下载志愿服务记录证明，证明载明服务内容、地点、时间、时长和记录单位。"}),
+            (
+                "paragraph",
+                "<p>志愿服务时间以小时为计量单位，指志愿者实际提供志愿服务的时间，不含往返交通时间。服务结束后，由志愿服务组织或社区工作者确认签到、签退时间。</p>",
+            ),
+            (
+                "guide_step",
+                {
+                    "title": "第一步：完善志愿者资料",
+                    "detail": "登录邻里平台，在个人中心填写技能、可服务时间和所在社区；在职党员请勾选“在职党员到社区报到”。",
+                },
+            ),
+            (
+                "guide_step",
+                {
+                    "title": "第二步：报名服务岗位",
+                    "detail": "在志愿服务栏目选择任务和班次，名额已满时可进入候补，有人取消后按顺序递补。",
+                },
+            ),
+            (
+                "guide_step",
+                {
+                    "title": "第三步：签到签退与时长确认",
+                    "detail": "到达服务地点后扫描现场二维码签到，结束时签退，社区工作者审核后计入志愿服务时长。",
+                },
+            ),
+            (
+                "guide_step",
+                {
+                    "title": "第四步：下载服务记录证明",
+                    "detail": "在个人中心下载志愿服务记录证明，证明载明服务内容、地点、时间、时长和记录单位。",
+                },
+            ),
         ],
     },
     {
@@ -218,11 +444,38 @@ STANDARD_PAGES = [
         "slug": "guide-home-care-subsidy",
         "intro": "符合条件的老年人可申请居家养老服务补贴，用于购买助餐、助洁、助浴、助医等上门服务。",
         "body": [
-            ("notice", {"heading": "申请条件", "text": "<ul><li>本区户籍且实际居住的60周岁以上老年人；</li><li>经评估为失能、半失能，或属于低保、低边家庭。</li></ul>"}),
-            ("guide_step", {"title": "提交申请", "detail": "本人或家属携带身份证、户口簿和相关证明材料，到所在社区（村）党群服务中心提出申请，也可在邻里平台在线提交。"}),
-            ("guide_step", {"title": "能力评估", "detail": "街道（镇）委托第三方评估机构在15个工作日内上门开展老年人能力评估。"}),
-            ("guide_step", {"title": "审核公示", "detail": "区民政局审核通过后在社区公示5个工作日，无异议的次月起发放服务补贴。"}),
-            ("paragraph", "<p>咨询电话：0576-86012345（临江区民政局养老服务科，工作日8:30—17:30）。</p>"),
+            (
+                "notice",
+                {
+                    "heading": "申请条件",
+                    "text": "<ul><li>本区户籍且实际居住的60周岁以上老年人；</li><li>经评估为失能、半失能，或属于低保、低边家庭。</li></ul>",
+                },
+            ),
+            (
+                "guide_step",
+                {
+                    "title": "提交申请",
+                    "detail": "本人或家属携带身份证、户口簿和相关证明材料，到所在社区（村）党群服务中心提出申请，也可在邻里平台在线提交。",
+                },
+            ),
+            (
+                "guide_step",
+                {
+                    "title": "能力评估",
+                    "detail": "街道（镇）委托第三方评估机构在15个工作日内上门开展老年人能力评估。",
+                },
+            ),
+            (
+                "guide_step",
+                {
+                    "title": "审核公示",
+                    "detail": "区民政局审核通过后在社区公示5个工作日，无异议的次月起发放服务补贴。",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>咨询电话：0576-86012345（临江区民政局养老服务科，工作日8:30—17:30）。</p>",
+            ),
         ],
     },
 ]
