@@ -24,7 +24,8 @@ class _Scoped:
 
 class ScopedIndexView(_Scoped, generic.IndexView):
     def get_base_queryset(self):
-        return self.scoped(super().get_base_queryset())
+        queryset = super().get_base_queryset().select_related(*self.viewset.list_select_related)
+        return self.scoped(queryset)
 
 
 class _ScopeCheckedObject(_Scoped):
@@ -93,6 +94,7 @@ class ScopedModelViewSet(ModelViewSet):
     add_to_admin_menu = True
     inspect_view_enabled = True
     copy_view_enabled = False
+    list_select_related: tuple[str, ...] = ()
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(viewset=self, **kwargs)

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -16,6 +17,11 @@ class ReadOnlyForSuperusers(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class AuditEventIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("actor")
+
+
 class AuditEventViewSet(ModelViewSet):
     """Read-only trail of every service action (platform admins)."""
 
@@ -29,6 +35,7 @@ class AuditEventViewSet(ModelViewSet):
     form_fields = ["event"]
     add_to_admin_menu = True
     menu_order = 900
+    index_view_class = AuditEventIndexView
     copy_view_enabled = False
 
     @property

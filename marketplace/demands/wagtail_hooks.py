@@ -13,6 +13,7 @@ class DemandViewSet(ScopedModelViewSet):
     """Community staff post and edit their communities' demands (status moves on the site)."""
 
     model = Demand
+    list_select_related = ("community", "category")
     icon = "clipboard-list"
     menu_label = _("Demands")
     list_display = ["title", "community", "category", "status", "starts_at"]

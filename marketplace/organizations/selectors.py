@@ -13,6 +13,7 @@ def provider_list() -> QuerySet[Organization]:
         .exclude(type=OrganizationType.PURCHASER)
         .annotate(offering_count=Count("offerings", filter=Q(offerings__is_active=True)))
         .prefetch_related("categories")
+        .order_by("name")
     )
 
 

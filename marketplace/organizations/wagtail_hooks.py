@@ -55,6 +55,7 @@ class OrganizationViewSet(ScopedModelViewSet):
 
 class OfferingViewSet(ScopedModelViewSet):
     model = Offering
+    list_select_related = ("organization", "category")
     icon = "list-ul"
     menu_label = _("Service offerings")
     list_display = ["title", "organization", "category", "kind", "price", "is_active"]
@@ -88,6 +89,7 @@ class OfferingViewSet(ScopedModelViewSet):
 
 class MembershipViewSet(ScopedModelViewSet):
     model = Membership
+    list_select_related = ("user", "organization")
     icon = "user"
     menu_label = _("Members")
     list_display = ["user", "organization", "role"]

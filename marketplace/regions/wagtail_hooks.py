@@ -33,6 +33,7 @@ class RegionViewSet(ModelViewSet):
 
 class FacilityViewSet(ScopedModelViewSet):
     model = Facility
+    list_select_related = ("community",)
     icon = "home"
     menu_label = _("Facilities")
     list_display = ["name", "type", "community", "address"]
