@@ -146,6 +146,8 @@ BACK_OFFICE = {
     "/admin/organization/inspect/{rival}/": object_view(purchaser=OK, admin=OK),
     "/admin/organization/inspect/{pending}/": object_view(admin=OK),
     "/admin/organization/history/{rival}/": object_view(purchaser=DENIED, admin=OK),
+    "/admin/organization/review/{pending}/": back_office(admin=OK),
+    "/admin/organization/review/{provider}/": back_office(admin=OK),
     "/admin/offering/": back_office(**ORG_MEMBERS),
     "/admin/offering/new/": back_office(**ORG_MEMBERS),
     "/admin/offering/edit/{offering}/": back_office(**ORG_MEMBERS),

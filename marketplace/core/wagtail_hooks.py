@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import AuditEvent
 
@@ -15,6 +16,9 @@ class ReadOnlyForSuperusers(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(AuditEvent, ReadOnlyForSuperusers(AuditEvent))
 
 
 class AuditEventIndexView(generic.IndexView):
@@ -37,10 +41,6 @@ class AuditEventViewSet(ModelViewSet):
     menu_order = 900
     index_view_class = AuditEventIndexView
     copy_view_enabled = False
-
-    @property
-    def permission_policy(self):
-        return ReadOnlyForSuperusers(AuditEvent)
 
 
 @hooks.register("register_admin_viewset")

@@ -1,19 +1,54 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets.button import Button
 
 from marketplace.accounts.roles import Role
 from marketplace.accounts.scope import scope_of
-from marketplace.core.admin_viewsets import ScopedModelViewSet
+from marketplace.core.admin_viewsets import ScopedEditView, ScopedIndexView, ScopedModelViewSet
 
+from .admin_views import OrganizationReviewView
 from .models import Membership, Offering, Organization, VerificationStatus
 from .services import offering_save, organization_update
 
 
+def _review_button(user, organization, url_name):
+    """Platform admins get a "Review" action on organizations waiting for a decision."""
+    if not user.is_superuser or organization.status != VerificationStatus.SUBMITTED:
+        return []
+    return [
+        Button(
+            _("Review"),
+            url=reverse(url_name, args=[organization.pk]),
+            icon_name="tasks",
+            priority=5,
+        )
+    ]
+
+
+class OrganizationIndexView(ScopedIndexView):
+    def get_list_more_buttons(self, instance):
+        review = _review_button(self.request.user, instance, self.viewset.get_url_name("review"))
+        return [*review, *super().get_list_more_buttons(instance)]
+
+
+class OrganizationEditView(ScopedEditView):
+    @property
+    def header_more_buttons(self):
+        review = _review_button(self.request.user, self.object, self.viewset.get_url_name("review"))
+        return [*review, *super().header_more_buttons]
+
+
 class OrganizationViewSet(ScopedModelViewSet):
-    """Members see their own organization; purchaser staff see every verified one."""
+    """Members see their own organization; purchaser staff see every verified one.
+
+    Platform admins see all of them and verify or reject submitted ones.
+    """
 
     model = Organization
+    index_view_class = OrganizationIndexView
+    edit_view_class = OrganizationEditView
     icon = "group"
     menu_label = _("Organizations")
     list_display = ["name", "type", "credit_code", "status"]
@@ -51,6 +86,16 @@ class OrganizationViewSet(ScopedModelViewSet):
             if name not in ("service_area", "categories")
         }
         return organization_update(actor=request.user, organization=instance, **fields)
+
+    @property
+    def review_view(self):
+        return OrganizationReviewView.as_view(viewset=self)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("review/<int:pk>/", self.review_view, name="review"),
+        ]
 
 
 class OfferingViewSet(ScopedModelViewSet):

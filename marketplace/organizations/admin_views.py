@@ -1,0 +1,93 @@
+"""Back-office view where a platform administrator verifies or rejects an organization."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from marketplace.core.errors import DomainError, NotPermitted
+
+from .models import Organization, VerificationStatus
+from .services import organization_reject, organization_verify
+
+
+class OrganizationReviewForm(forms.Form):
+    VERIFY = "verify"
+    REJECT = "reject"
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(VERIFY, _("Verify")), (REJECT, _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason for rejecting"),
+        help_text=_("Shown to the organization so it can correct its details."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=1000,
+    )
+
+
+class OrganizationReviewView(WagtailAdminTemplateMixin, FormView):
+    """Shows what the organization submitted and records the decision through the service."""
+
+    form_class = OrganizationReviewForm
+    template_name = "organizations/admin/review.html"
+    header_icon = "group"
+    viewset = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        self.object = get_object_or_404(Organization, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return gettext("Review organization")
+
+    def get_page_subtitle(self):
+        return self.object.name
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": self.viewset.menu_url, "label": self.viewset.menu_label},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.object.name},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            object=self.object,
+            can_decide=self.object.status == VerificationStatus.SUBMITTED,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        decide = {
+            form.VERIFY: lambda: organization_verify(
+                actor=self.request.user, organization=self.object
+            ),
+            form.REJECT: lambda: organization_reject(
+                actor=self.request.user,
+                organization=self.object,
+                reason=form.cleaned_data["reason"],
+            ),
+        }[form.cleaned_data["decision"]]
+        try:
+            organization = decide()
+        except NotPermitted as error:
+            raise PermissionDenied(error.message) from error
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            gettext("“%(name)s” is now %(status)s.")
+            % {"name": organization.name, "status": organization.get_status_display()},
+        )
+        return redirect(self.viewset.get_url_name("index"))
