@@ -3,7 +3,16 @@
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, VAR_DIR, embedded_secret_key, env_bool, env_list, env_str
+from .env import (
+    BASE_DIR,
+    VAR_DIR,
+    embedded_key,
+    embedded_secret_key,
+    env_bool,
+    env_list,
+    env_str,
+    new_fernet_key,
+)
 
 SECRET_KEY = env_str("SECRET_KEY") or embedded_secret_key()
 DEBUG = env_bool("DEBUG", False)
@@ -179,6 +188,15 @@ WAGTAIL_SITE_NAME = _("Linli")
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv", "zip"]
+
+# --- personal data: encrypted at rest ----------------------------------------
+# Fernet keys, newest first: new values are written with the first, every key decrypts
+# (rotate by prepending a key, then re-saving rows). The blind-index key makes the
+# keyed hashes that let us look up and de-duplicate encrypted values (phone, ID number).
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS") or [
+    embedded_key("field_encryption_key", new_fernet_key)
+]
+BLIND_INDEX_KEY = env_str("BLIND_INDEX_KEY") or embedded_key("blind_index_key")
 
 # --- search, payments: configured now, used by their issues -------------------
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")

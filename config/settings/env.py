@@ -4,6 +4,7 @@ Every setting has a safe default for the embedded mode (`make run`): SQLite,
 database search, console email, payments off. README.md lists each variable.
 """
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -27,17 +28,26 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def embedded_secret_key() -> str:
-    """A per-checkout key kept in var/, so the embedded site needs no setup.
+def embedded_key(name: str, make=lambda: secrets.token_urlsafe(50)) -> str:
+    """A per-checkout key kept in var/<name>, so the embedded site needs no setup.
 
-    Production settings refuse to start without SECRET_KEY in the environment.
+    Production settings refuse to start without these keys in the environment.
     """
-    key_file = VAR_DIR / "secret_key"
+    key_file = VAR_DIR / name
     if not key_file.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.write_text(make())
         key_file.chmod(0o600)
     return key_file.read_text().strip()
+
+
+def embedded_secret_key() -> str:
+    return embedded_key("secret_key")
+
+
+def new_fernet_key() -> str:
+    """A Fernet key: 32 random bytes, URL-safe base64."""
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
 
 
 def env_int(name: str, default: int) -> int:

@@ -5,8 +5,9 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F401,F403
 from .env import env_bool, env_int, env_str
 
-if not env_str("SECRET_KEY"):
-    raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.")
+for _required in ("SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "BLIND_INDEX_KEY"):
+    if not env_str(_required):
+        raise ImproperlyConfigured(f"{_required} must be set in the environment in production.")
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

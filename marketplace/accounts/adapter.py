@@ -53,4 +53,4 @@ class LinliAccountAdapter(DefaultAccountAdapter):
             phone = normalize_mobile(phone)
         except ValidationError:
             return None
-        return User.objects.filter(phone=phone).first()
+        return User.objects.get_by_phone(phone)

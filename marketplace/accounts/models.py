@@ -2,7 +2,12 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.core.fields import ChoiceListField
+from marketplace.core.fields import (
+    BlindIndexedModelMixin,
+    BlindIndexField,
+    ChoiceListField,
+    EncryptedCharField,
+)
 from marketplace.core.models import TimeStampedModel
 
 from .validators import validate_id_number
@@ -10,6 +15,12 @@ from .validators import validate_id_number
 
 class LinliUserManager(UserManager):
     """Users are identified by email; there is no username."""
+
+    def get_by_phone(self, phone: str):
+        """The user with this (normalized) mobile number, or None."""
+        from marketplace.core.crypto import blind_index
+
+        return self.filter(phone_index=blind_index(phone)).first() if phone else None
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
@@ -30,11 +41,13 @@ class LinliUserManager(UserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(AbstractUser):
+class User(BlindIndexedModelMixin, AbstractUser):
     username = None
     email = models.EmailField(_("email address"), unique=True)
     name = models.CharField(_("full name"), max_length=60, blank=True)
-    phone = models.CharField(_("mobile number"), max_length=16, unique=True, null=True, blank=True)
+    # Encrypted at rest; found through phone_index (unique: one account per number).
+    phone = EncryptedCharField(_("mobile number"), max_length=16, null=True, blank=True)
+    phone_index = BlindIndexField(source="phone", unique=True)
     phone_verified = models.BooleanField(_("mobile number verified"), default=False)
 
     USERNAME_FIELD = "email"
@@ -53,6 +66,17 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.name or self.email
+
+    def clean(self):
+        super().clean()
+        if self.phone:
+            from django.core.exceptions import ValidationError
+
+            holder = User.objects.get_by_phone(self.phone)
+            if holder is not None and holder.pk != self.pk:
+                raise ValidationError(
+                    {"phone": _("This mobile number belongs to another account.")}
+                )
 
 
 class CommunityStaffAssignment(TimeStampedModel):
@@ -102,16 +126,18 @@ class Availability(models.TextChoices):
     WEEKEND_EVENING = "weekend_evening", _("Weekend evenings")
 
 
-class VolunteerProfile(TimeStampedModel):
+class VolunteerProfile(BlindIndexedModelMixin, TimeStampedModel):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="volunteer_profile")
     home_community = models.ForeignKey(
         "regions.Region", verbose_name=_("home community"), on_delete=models.PROTECT
     )
     skills = models.ManyToManyField("catalog.Skill", verbose_name=_("skills"), blank=True)
     availability = ChoiceListField(_("availability"), item_choices=Availability.choices)
-    id_number = models.CharField(
+    # Encrypted at rest; id_number_index keeps one volunteer profile per person.
+    id_number = EncryptedCharField(
         _("ID number"), max_length=18, blank=True, validators=[validate_id_number]
     )
+    id_number_index = BlindIndexField(source="id_number", unique=True)
     is_party_member = models.BooleanField(_("in-service Party member"), default=False)
 
     class Meta:
@@ -120,6 +146,19 @@ class VolunteerProfile(TimeStampedModel):
 
     def __str__(self):
         return str(self.user)
+
+    def clean(self):
+        super().clean()
+        if self.id_number:
+            from django.core.exceptions import ValidationError
+
+            from marketplace.core.crypto import blind_index
+
+            taken = VolunteerProfile.objects.filter(id_number_index=blind_index(self.id_number))
+            if taken.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"id_number": _("This ID number is already registered to another volunteer.")}
+                )
 
     def availability_labels(self) -> list[str]:
         labels = dict(Availability.choices)

@@ -1,16 +1,32 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
+from marketplace.core.privacy import personal_data_read
+
 from .roles import Role
 from .scope import scope_of
 
 
 class MeView(LoginRequiredMixin, TemplateView):
-    """The signed-in person's roles, communities and organizations."""
+    """The signed-in person's roles, communities and organizations.
+
+    Their mobile and ID numbers show masked; POST shows them in full, and that read is
+    audited like any other.
+    """
 
     template_name = "accounts/me.html"
 
+    def post(self, request, *args, **kwargs):
+        personal_data_read(
+            actor=request.user,
+            subject=request.user,
+            fields=("phone", "id_number"),
+            purpose="self-service",
+        )
+        return self.render_to_response(self.get_context_data(revealed=True))
+
     def get_context_data(self, **kwargs):
+        from marketplace.accounts.models import VolunteerProfile
         from marketplace.regions.models import Region
 
         user = self.request.user
@@ -20,4 +36,5 @@ class MeView(LoginRequiredMixin, TemplateView):
         context["communities"] = Region.objects.filter(pk__in=scope.community_ids)
         context["memberships"] = user.memberships.select_related("organization")
         context["has_back_office"] = user.has_perm("wagtailadmin.access_admin")
+        context["volunteer"] = VolunteerProfile.objects.filter(user=user).first()
         return context
