@@ -12,20 +12,23 @@ PLAINTEXT_COLUMNS = [
 ]
 
 
+def _stored_values(cursor, quote, table, column):
+    cursor.execute(
+        f"SELECT id, {quote(column)} FROM {quote(table)} "
+        f"WHERE {quote(column)} IS NOT NULL AND {quote(column)} <> ''"
+    )
+    return cursor.fetchall()
+
+
 def encrypt_existing(apps, schema_editor):
     """Rows written before this migration hold plaintext: encrypt them and index them.
 
     Raw SQL, because the field classes now expect ciphertext when they read a row.
     """
-    connection = schema_editor.connection
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
+    quote = schema_editor.connection.ops.quote_name
+    with schema_editor.connection.cursor() as cursor:
         for table, column, index in PLAINTEXT_COLUMNS:
-            cursor.execute(
-                f"SELECT id, {quote(column)} FROM {quote(table)} "
-                f"WHERE {quote(column)} IS NOT NULL AND {quote(column)} <> ''"
-            )
-            for pk, plaintext in cursor.fetchall():
+            for pk, plaintext in _stored_values(cursor, quote, table, column):
                 cursor.execute(
                     f"UPDATE {quote(table)} SET {quote(column)} = %s, {quote(index)} = %s "
                     "WHERE id = %s",
@@ -34,15 +37,10 @@ def encrypt_existing(apps, schema_editor):
 
 
 def decrypt_existing(apps, schema_editor):
-    connection = schema_editor.connection
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
+    quote = schema_editor.connection.ops.quote_name
+    with schema_editor.connection.cursor() as cursor:
         for table, column, _index in PLAINTEXT_COLUMNS:
-            cursor.execute(
-                f"SELECT id, {quote(column)} FROM {quote(table)} "
-                f"WHERE {quote(column)} IS NOT NULL AND {quote(column)} <> ''"
-            )
-            for pk, token in cursor.fetchall():
+            for pk, token in _stored_values(cursor, quote, table, column):
                 cursor.execute(
                     f"UPDATE {quote(table)} SET {quote(column)} = %s WHERE id = %s",
                     [decrypt(token), pk],
