@@ -53,7 +53,7 @@ messages: $(MO_FILES)
 	else echo "msgfmt not found (apt-get install gettext): keeping the committed $@" >&2; touch $@; fi
 
 run: $(STAMP) messages
-	@mkdir -p var
+	@mkdir -p var/static  # STATIC_ROOT: WhiteNoise warns when it is missing
 	DJANGO_SETTINGS_MODULE=config.settings.embedded $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.embedded $(PY) manage.py seed_demo
 	@echo "==> serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
