@@ -42,7 +42,7 @@ def _permissions(pairs) -> list[Permission]:
 
 
 def _community_collection(community: Region) -> Collection:
-    root = Collection.get_first_root_node()
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for child in root.get_children():
         if child.name == community.name:
             return child

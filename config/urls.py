@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("me/", include("marketplace.accounts.urls")),
     path("elder-mode/", include("marketplace.core.urls")),
     path("demands/", include("marketplace.demands.urls")),
+    path("volunteering/", include("marketplace.volunteering.urls")),
     path("providers/", include("marketplace.organizations.urls")),
     path("facilities/", include("marketplace.regions.urls")),
     path("search/", include("search.urls")),

@@ -6,6 +6,7 @@ home page shows 6 open demands, so "a few" is below the page size: a query per r
 would show up as a different count.
 """
 
+import itertools
 import re
 from collections import Counter
 
@@ -18,13 +19,16 @@ from wagtail.models import Page, Site
 from cms.models import CommunityIndexPage, CommunityPage, HomePage
 from marketplace.demands import services
 from marketplace.organizations.models import Organization
+from marketplace.volunteering.services import shift_signup
 from tests.factories import (
     DemandFactory,
     FacilityFactory,
     OfferingFactory,
     OrganizationFactory,
     member_of,
+    valid_id_number,
 )
+from tests.factories.volunteering import in_days, published_task
 
 MANY = 100
 
@@ -78,6 +82,29 @@ def members(world, n):
         member_of(world["provider"], role="staff")
 
 
+def volunteer_tasks(world, n):
+    for _ in range(n):
+        published_task(world["staff"], world["home"], category=world["category"])
+
+
+_days = itertools.count(2)
+
+
+def my_signups(world, n):
+    person = world["volunteer"]
+    profile = person.volunteer_profile
+    if not profile.id_number:
+        profile.id_number = valid_id_number()
+        profile.save()
+    for _ in range(n):
+        day = next(_days)
+        shift = {"starts_at": in_days(day), "ends_at": in_days(day, 11), "capacity": 3}
+        task = published_task(
+            world["staff"], world["home"], category=world["category"], shifts=[shift]
+        )
+        shift_signup(actor=person, shift=task.shifts.get())
+
+
 def facilities_and_demands(world, n):
     facilities(world, n)
     open_demands(world, n)
@@ -88,6 +115,8 @@ CASES = {
     "demand list": ("/demands/", None, open_demands, 10),
     "provider list": ("/providers/", None, providers, 10),
     "facility list": ("/facilities/", None, facilities, 10),
+    "volunteer task list": ("/volunteering/", None, volunteer_tasks, 10),
+    "my sign-ups": ("/volunteering/mine/", "volunteer", my_signups, 10),
     "home page": ("/", None, open_demands, 3),
     "community page": ("{community_page}", None, facilities_and_demands, 10),
     "admin demand index": ("/admin/demand/", "staff", draft_demands, 10),

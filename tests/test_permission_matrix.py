@@ -29,6 +29,7 @@ from marketplace.core.models import AuditEvent
 from marketplace.demands import services
 from marketplace.demands.models import DemandStatus
 from marketplace.organizations.models import Membership, VerificationStatus
+from marketplace.volunteering import services as volunteering
 from tests.factories import (
     DemandFactory,
     FacilityFactory,
@@ -37,6 +38,7 @@ from tests.factories import (
     SkillFactory,
     member_of,
 )
+from tests.factories.volunteering import published_task
 
 OK, LOGIN, NO_ADMIN, DENIED, MISSING = "ok", "login", "no_admin", "denied", "missing"
 
@@ -90,6 +92,14 @@ PUBLIC = {
     "/facilities/": everyone(OK),
     "/facilities/{facility_home}/": everyone(OK),
     "/me/": everyone(OK, anonymous=LOGIN),
+    "/volunteering/": everyone(OK),
+    "/volunteering/{task}/": everyone(OK),
+    "/volunteering/{task_draft}/": everyone(MISSING, staff=OK, admin=OK),
+    # An organization's draft in the other community: its members and that community's staff.
+    "/volunteering/{task_draft_org}/": everyone(
+        MISSING, org_admin=OK, org_staff=OK, other_staff=OK, admin=OK
+    ),
+    "/volunteering/mine/": everyone(OK, anonymous=LOGIN),
     "/search/?q=x": everyone(OK),
 }
 
@@ -229,6 +239,28 @@ def scene(world, site_home):
         "social_worker_profile": w["social_worker"].social_worker_profile,
         "assignment": w["staff"].community_assignments.get(),
         "audit": AuditEvent.objects.first(),
+        "task": published_task(w["staff"], w["home"], category=w["category"]),
+        "task_draft": volunteering.task_create(
+            actor=w["staff"],
+            title="本社区草稿项目",
+            category=w["category"],
+            description="草稿",
+            community=w["home"],
+            place="社区",
+            contact_name="王老师",
+            contact_phone="0571-87001234",
+        ),
+        "task_draft_org": volunteering.task_create(
+            actor=w["org_staff"],
+            title="机构草稿项目",
+            category=w["category"],
+            description="草稿",
+            community=w["other"],
+            organization=w["provider"],
+            place="社区",
+            contact_name="李老师",
+            contact_phone="0571-87001235",
+        ),
     }
 
 

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "marketplace.catalog",
     "marketplace.organizations",
     "marketplace.demands",
+    "marketplace.notifications",
+    "marketplace.volunteering",
     "marketplace.demo",
     "cms",
     "search",
@@ -109,6 +111,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA busy_timeout=20000;"
         ),
     }
+    # The test database is a file too (not shared-cache memory), so concurrency tests
+    # see the same locking as the real site: WAL readers, one IMMEDIATE writer at a time.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- accounts ---------------------------------------------------------------

@@ -10,7 +10,7 @@ from marketplace.core.fields import (
 )
 from marketplace.core.models import TimeStampedModel
 
-from .validators import validate_id_number
+from .validators import id_number_birth_date, validate_id_number
 
 
 class LinliUserManager(UserManager):
@@ -160,6 +160,15 @@ class VolunteerProfile(BlindIndexedModelMixin, TimeStampedModel):
                     {"id_number": _("This ID number is already registered to another volunteer.")}
                 )
 
+    @property
+    def is_verified(self) -> bool:
+        """Real-name registered (实名注册): a valid ID number is on file."""
+        return bool(self.id_number)
+
+    @property
+    def birth_date(self):
+        return id_number_birth_date(self.id_number) if self.id_number else None
+
     def availability_labels(self) -> list[str]:
         labels = dict(Availability.choices)
         return [str(labels[code]) for code in self.availability if code in labels]
@@ -197,3 +206,7 @@ class SocialWorkerProfile(TimeStampedModel):
 
     def __str__(self):
         return str(self.user)
+
+
+def age_on(birth_date, day) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))

@@ -46,3 +46,13 @@ def validate_id_number(value: str) -> None:
             _("This ID number's check character is wrong; please check it."),
             code="invalid_id_checksum",
         )
+
+
+def id_number_birth_date(value: str):
+    """The date of birth an 18-character ID number carries (characters 7–14), or None."""
+    from datetime import date
+
+    try:
+        return date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except (TypeError, ValueError):
+        return None

@@ -38,7 +38,12 @@ def valid_credit_code(serial: int | None = None) -> str:
     return body + credit_code_check_char(body)
 
 
-def valid_id_number(birth: str = "19800101", serial: int = 123) -> str:
+_id_serial = itertools.count(1)
+
+
+def valid_id_number(birth: str = "19800101", serial: int | None = None) -> str:
+    """A valid ID number, different on every call unless `serial` is given."""
+    serial = next(_id_serial) % 1000 if serial is None else serial
     body = f"330102{birth}{serial:03d}"
     return body + id_number_check_char(body)
 

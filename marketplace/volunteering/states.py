@@ -1,0 +1,18 @@
+"""Who may manage a volunteer task.
+
+The allowed source and target statuses are declared on the model's transitions
+(models.Task); the role each needs is declared here, in one place.
+"""
+
+from marketplace.accounts.scope import scope_of
+
+
+def is_task_manager(task, user) -> bool:
+    """Community staff of the task's community, members of its organizing organization,
+    or a platform admin."""
+    if not user.is_authenticated:
+        return False
+    scope = scope_of(user)
+    if scope.acts_for_community(task.community_id):
+        return True
+    return task.organization_id is not None and scope.acts_for_organization(task.organization_id)
