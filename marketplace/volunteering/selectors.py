@@ -5,7 +5,15 @@ from django.utils import timezone
 
 from marketplace.accounts.scope import scope_of
 
-from .models import ACTIVE_SIGNUP_STATUSES, Shift, Signup, SignupStatus, Task, TaskStatus
+from .models import (
+    ACTIVE_SIGNUP_STATUSES,
+    ServiceRecord,
+    Shift,
+    Signup,
+    SignupStatus,
+    Task,
+    TaskStatus,
+)
 
 PUBLIC_STATUSES = [TaskStatus.PUBLISHED, TaskStatus.COMPLETED, TaskStatus.CANCELLED]
 
@@ -76,3 +84,26 @@ def signups_of(*, user) -> QuerySet[Signup]:
         .select_related("shift", "shift__task", "shift__task__community")
         .order_by("-shift__starts_at", "-id")
     )
+
+
+def service_records_of(*, volunteer) -> QuerySet[ServiceRecord]:
+    return ServiceRecord.objects.filter(volunteer=volunteer).select_related("recorded_by")
+
+
+def yearly_totals(*, volunteer) -> list[dict]:
+    """[{"year", "minutes", "count"}], newest year first."""
+    rows = (
+        ServiceRecord.objects.filter(volunteer=volunteer)
+        .values("service_date__year")
+        .annotate(minutes=Sum("minutes"), count=Count("id"))
+        .order_by("-service_date__year")
+    )
+    return [
+        {
+            "year": r["service_date__year"],
+            "minutes": r["minutes"],
+            "count": r["count"],
+            "hours": round(r["minutes"] / 60, 2),
+        }
+        for r in rows
+    ]

@@ -1,9 +1,27 @@
 """Every write to volunteer tasks, shifts and sign-ups."""
 
+from .attendance import (
+    attendance_mark,
+    attendance_no_show,
+    attendance_scan,
+    checkin_token,
+    hours_adjust,
+    hours_approve,
+)
+from .records import normalize_code, record_extract_issue, record_extract_verify
 from .signups import shift_signup, signup_approve, signup_cancel, signup_reject
 from .tasks import shift_add, shift_update, task_cancel, task_create, task_publish, task_update
 
 __all__ = [
+    "attendance_mark",
+    "attendance_no_show",
+    "attendance_scan",
+    "checkin_token",
+    "hours_adjust",
+    "hours_approve",
+    "normalize_code",
+    "record_extract_issue",
+    "record_extract_verify",
     "shift_add",
     "shift_signup",
     "shift_update",

@@ -9,7 +9,7 @@ from django_fsm import FSMField, transition
 from marketplace.core.fields import latitude_field, longitude_field
 from marketplace.core.models import TimeStampedModel
 
-from .states import is_task_manager
+from ..states import is_task_manager
 
 
 class TaskStatus(models.TextChoices):
@@ -182,54 +182,3 @@ class Shift(TimeStampedModel):
     @property
     def minutes(self) -> int:
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
-
-
-class SignupStatus(models.TextChoices):
-    PENDING = "pending", _("Awaiting approval")
-    CONFIRMED = "confirmed", _("Confirmed")
-    WAITLISTED = "waitlisted", _("On the waiting list")
-    REJECTED = "rejected", _("Not approved")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-ACTIVE_SIGNUP_STATUSES = [SignupStatus.PENDING, SignupStatus.CONFIRMED, SignupStatus.WAITLISTED]
-
-
-class Signup(TimeStampedModel):
-    """A volunteer's place on a shift, or their place in its waiting list.
-
-    The waiting list is served in arrival order: the order of the primary key, which the
-    database assigns while the shift's row lock is held.
-    """
-
-    shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="signups")
-    volunteer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("volunteer"),
-        on_delete=models.PROTECT,
-        related_name="volunteer_signups",
-    )
-    status = models.CharField(_("status"), max_length=12, choices=SignupStatus.choices)
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
-
-    class Meta:
-        ordering = ["id"]
-        indexes = [models.Index(fields=["shift", "status", "id"])]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["shift", "volunteer"],
-                condition=Q(status__in=["pending", "confirmed", "waitlisted"]),
-                name="one_active_signup_per_shift",
-            )
-        ]
-        verbose_name = _("sign-up")
-        verbose_name_plural = _("sign-ups")
-
-    def __str__(self):
-        return f"{self.volunteer} → {self.shift}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in ACTIVE_SIGNUP_STATUSES
