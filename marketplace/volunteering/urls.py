@@ -9,4 +9,10 @@ urlpatterns = [
     path("<int:pk>/", views.TaskDetailView.as_view(), name="detail"),
     path("shifts/<int:pk>/signup/", views.ShiftSignupView.as_view(), name="signup"),
     path("signups/<int:pk>/cancel/", views.SignupCancelView.as_view(), name="cancel"),
+    path("shifts/<int:pk>/qr/", views.ShiftQrView.as_view(), name="shift_qr"),
+    path("checkin/<int:pk>/<str:token>/", views.CheckinView.as_view(), name="checkin"),
+    path("record/", views.MyRecordView.as_view(), name="record"),
+    path("extracts/<str:code>/pdf/", views.ExtractPdfView.as_view(), name="extract_pdf"),
+    path("verify/", views.VerifyView.as_view(), name="verify_form"),
+    path("verify/<str:code>/", views.VerifyView.as_view(), name="verify"),
 ]

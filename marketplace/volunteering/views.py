@@ -1,19 +1,31 @@
+import segno
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from marketplace.core.views import call_service
 
 from . import services
 from .filters import TaskFilter
-from .models import Shift, Signup, SignupStatus
-from .selectors import shifts_for, signups_of, task_get, task_list
+from .models import RecordExtract, Shift, Signup, SignupStatus
+from .pdf import record_extract_pdf
+from .selectors import (
+    service_records_of,
+    shifts_for,
+    signups_of,
+    task_get,
+    task_list,
+    yearly_totals,
+)
+from .services.attendance import CHECKIN_TOKEN_SECONDS
+from .services.records import normalize_code, record_extract_verify
 from .states import is_task_manager
 
 SIGNED_UP_MESSAGES = {
@@ -81,3 +93,112 @@ class MySignupsView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return signups_of(user=self.request.user)
+
+
+class CheckinView(LoginRequiredMixin, View):
+    """Where the shift's QR code leads: a button to check in (or out). GET changes nothing."""
+
+    template_name = "volunteering/checkin.html"
+
+    def get(self, request, pk, token):
+        shift = get_object_or_404(Shift.objects.select_related("task"), pk=pk)
+        signup = shift.signups.filter(volunteer=request.user, status="confirmed").first()
+        return render(request, self.template_name, {"shift": shift, "signup": signup})
+
+    def post(self, request, pk, token):
+        shift = get_object_or_404(Shift.objects.select_related("task"), pk=pk)
+        signup = call_service(request, services.attendance_scan, shift=shift, token=token)
+        if signup is not None:
+            if signup.checked_out_at:
+                messages.success(
+                    request,
+                    _("Checked out. Thank you! %(hours)s hours await the organizers' approval.")
+                    % {"hours": f"{signup.hours:g}"},
+                )
+            else:
+                messages.success(request, _("Checked in. Scan again when you leave."))
+        return redirect("volunteering:checkin", pk=pk, token=token)
+
+
+class ShiftQrView(LoginRequiredMixin, DetailView):
+    """For organizers at the site: the shift's check-in QR code, renewed every minute."""
+
+    template_name = "volunteering/shift_qr.html"
+    context_object_name = "shift"
+
+    def get_object(self, queryset=None):
+        shift = get_object_or_404(Shift.objects.select_related("task"), pk=self.kwargs["pk"])
+        if not is_task_manager(shift.task, self.request.user):
+            raise Http404
+        return shift
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        shift = self.object
+        url = self.request.build_absolute_uri(
+            reverse("volunteering:checkin", args=[shift.pk, services.checkin_token(shift)])
+        )
+        context["qr_svg"] = segno.make(url, error="m").svg_inline(scale=8, title=shift.task.title)
+        context["checkin_url"] = url
+        context["refresh_seconds"] = CHECKIN_TOKEN_SECONDS // 2
+        context["checked_in"] = shift.signups.filter(checked_in_at__isnull=False).count()
+        context["confirmed"] = shift.confirmed_count
+        return context
+
+
+class MyRecordView(LoginRequiredMixin, TemplateView):
+    """The volunteer's service record: every approved service, totals per year."""
+
+    template_name = "volunteering/my_record.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["records"] = service_records_of(volunteer=user)
+        context["years"] = yearly_totals(volunteer=user)
+        context["extracts"] = user.record_extracts.all()[:10]
+        return context
+
+    def post(self, request):
+        year = request.POST.get("year") or None
+        extract = call_service(
+            request, services.record_extract_issue, year=int(year) if year else None
+        )
+        if extract is None:
+            return redirect("volunteering:record")
+        return redirect("volunteering:extract_pdf", code=extract.code)
+
+
+class ExtractPdfView(LoginRequiredMixin, View):
+    def get(self, request, code):
+        extract = get_object_or_404(
+            RecordExtract.objects.select_related("volunteer", "volunteer__volunteer_profile"),
+            code=code,
+        )
+        if extract.volunteer_id != request.user.pk and not request.user.is_superuser:
+            raise Http404
+        verify_url = request.build_absolute_uri(reverse("volunteering:verify", args=[code]))
+        response = HttpResponse(
+            record_extract_pdf(extract, verify_url=verify_url), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'inline; filename="linli-record-{code}.pdf"'
+        return response
+
+
+class VerifyView(TemplateView):
+    """Public: is this record extract genuine, and what does it say?"""
+
+    template_name = "volunteering/verify.html"
+
+    def get(self, request, code=None):
+        code = code or request.GET.get("code", "")
+        if code and not self.kwargs.get("code") and normalize_code(code):
+            return redirect("volunteering:verify", code=normalize_code(code))
+        extract = record_extract_verify(code) if code else None
+        return self.render_to_response(
+            {
+                "code": code,
+                "extract": extract,
+                "records": extract.records.order_by("service_date") if extract else [],
+            }
+        )
