@@ -107,6 +107,7 @@ ORG_ADMINS = {"org_admin": OK, "admin": OK}
 ORG_MEMBERS = {"org_admin": OK, "org_staff": OK, "admin": OK}
 HOME_STAFF = {"staff": OK, "other_staff": MISSING, "admin": OK}
 OTHER_STAFF = {"staff": MISSING, "other_staff": OK, "admin": OK}
+ORGANIZERS = {r: OK for r in ("staff", "other_staff", "org_admin", "org_staff", "admin")}
 EVERY_BACK_OFFICE_ROLE = {
     r: OK for r in ("staff", "other_staff", "org_admin", "org_staff", "purchaser", "admin")
 }
@@ -167,6 +168,18 @@ BACK_OFFICE = {
     "/admin/offering/inspect/{rival_offering}/": object_view(admin=OK),
     "/admin/offering/usage/{rival_offering}/": object_view(admin=OK),
     "/admin/offering/delete/{rival_offering}/": object_view(admin=OK),
+    # Volunteering: organizers (community staff, organization members) and administrators.
+    "/admin/task/": back_office(**ORGANIZERS),
+    "/admin/task/new/": back_office(**ORGANIZERS),
+    "/admin/task/edit/{task}/": back_office(
+        staff=OK, admin=OK, other_staff=MISSING, org_admin=MISSING, org_staff=MISSING
+    ),
+    "/admin/task/edit/{task_draft_org}/": back_office(
+        other_staff=OK, org_admin=OK, org_staff=OK, admin=OK, staff=MISSING
+    ),
+    "/admin/shift/": back_office(**ORGANIZERS),
+    "/admin/signup/": back_office(**ORGANIZERS),
+    "/admin/signup/hours/": back_office(**ORGANIZERS),
     "/admin/membership/": back_office(**ORG_ADMINS),
     "/admin/membership/new/": back_office(**ORG_ADMINS),
     "/admin/membership/edit/{membership}/": back_office(**ORG_ADMINS),

@@ -38,6 +38,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "organizations.add_membership",
             "organizations.change_membership",
             "organizations.delete_membership",
+            "volunteering.view_task",
+            "volunteering.add_task",
+            "volunteering.change_task",
+            "volunteering.view_shift",
+            "volunteering.add_shift",
+            "volunteering.change_shift",
+            "volunteering.view_signup",
         }
     ),
     Role.ORG_STAFF: frozenset(
@@ -47,6 +54,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "organizations.view_offering",
             "organizations.add_offering",
             "organizations.change_offering",
+            "volunteering.view_task",
+            "volunteering.add_task",
+            "volunteering.change_task",
+            "volunteering.view_shift",
+            "volunteering.add_shift",
+            "volunteering.change_shift",
+            "volunteering.view_signup",
         }
     ),
     Role.COMMUNITY_STAFF: frozenset(
@@ -59,6 +73,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "regions.add_facility",
             "regions.change_facility",
             "regions.delete_facility",
+            "volunteering.view_task",
+            "volunteering.add_task",
+            "volunteering.change_task",
+            "volunteering.view_shift",
+            "volunteering.add_shift",
+            "volunteering.change_shift",
+            "volunteering.view_signup",
         }
     ),
     Role.PURCHASER_STAFF: frozenset(

@@ -53,6 +53,7 @@ class _ServiceSaveMixin:
         instance = self.form.save(commit=False)
         instance = self.viewset.save_with_service(self.request, instance, self.form)
         if hasattr(self.form, "save_m2m"):
+            self.form.instance = instance  # a create service may return a new object
             self.form.save_m2m()
         return instance
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.TaskListView.as_view(), name="list"),
     path("mine/", views.MySignupsView.as_view(), name="mine"),
     path("<int:pk>/", views.TaskDetailView.as_view(), name="detail"),
+    path("<int:pk>/<slug:action>/", views.TaskActionView.as_view(), name="action"),
     path("shifts/<int:pk>/signup/", views.ShiftSignupView.as_view(), name="signup"),
     path("signups/<int:pk>/cancel/", views.SignupCancelView.as_view(), name="cancel"),
     path("shifts/<int:pk>/qr/", views.ShiftQrView.as_view(), name="shift_qr"),

@@ -61,6 +61,24 @@ class TaskDetailView(DetailView):
         return context
 
 
+class TaskActionView(LoginRequiredMixin, View):
+    """POST /volunteering/<pk>/<publish|cancel|complete>/: the organizers move the task."""
+
+    def post(self, request, pk, action):
+        task = task_get(user=request.user, pk=pk)
+        if action == "cancel":
+            call_service(
+                request, services.task_cancel, task=task, reason=request.POST.get("reason", "")
+            )
+        elif action == "publish":
+            call_service(request, services.task_publish, task=task)
+        elif action == "complete":
+            call_service(request, services.task_complete, task=task)
+        else:
+            raise Http404
+        return redirect("volunteering:detail", pk=task.pk)
+
+
 class ShiftSignupView(LoginRequiredMixin, View):
     def post(self, request, pk):
         shift = get_object_or_404(Shift.objects.select_related("task"), pk=pk)

@@ -10,7 +10,15 @@ from .attendance import (
 )
 from .records import normalize_code, record_extract_issue, record_extract_verify
 from .signups import shift_signup, signup_approve, signup_cancel, signup_reject
-from .tasks import shift_add, shift_update, task_cancel, task_create, task_publish, task_update
+from .tasks import (
+    shift_add,
+    shift_update,
+    task_cancel,
+    task_complete,
+    task_create,
+    task_publish,
+    task_update,
+)
 
 __all__ = [
     "attendance_mark",
@@ -29,6 +37,7 @@ __all__ = [
     "signup_cancel",
     "signup_reject",
     "task_cancel",
+    "task_complete",
     "task_create",
     "task_publish",
     "task_update",

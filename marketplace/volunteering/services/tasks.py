@@ -133,6 +133,16 @@ def task_publish(*, actor, task: Task) -> Task:
 
 
 @transaction.atomic
+def task_complete(*, actor, task: Task) -> Task:
+    """Close a task once its shifts are over; it stays on the site as finished."""
+    task = locked_task(task)
+    if task.shifts.filter(ends_at__gt=timezone.now()).exists():
+        raise DomainError(_("A task with shifts still to come cannot be completed."))
+    transition_apply(obj=task, name="complete", actor=actor, event="volunteering.task.completed")
+    return task
+
+
+@transaction.atomic
 def task_cancel(*, actor, task: Task, reason: str) -> Task:
     """Cancel the task: every sign-up is released and told why."""
     if not reason.strip():

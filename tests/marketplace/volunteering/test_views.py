@@ -145,3 +145,37 @@ def test_public_verification_page(client, served):
     forged = extract.code[:-1] + ("B" if extract.code[-1] != "B" else "C")
     page = client.get(f"/volunteering/verify/{forged}/").content.decode()
     assert "真实有效" not in page and served.get_full_name() not in page
+
+
+def test_organizers_publish_and_cancel_on_the_page(client, world):
+    draft = services.task_create(
+        actor=world["staff"],
+        title="草稿项目",
+        category=world["category"],
+        description="x",
+        community=world["home"],
+        place="社区",
+        contact_name="王",
+        contact_phone="0571-87001234",
+        shifts=[
+            {
+                "starts_at": timezone.now() + datetime.timedelta(days=2),
+                "ends_at": timezone.now() + datetime.timedelta(days=2, hours=2),
+                "capacity": 3,
+            }
+        ],
+    )
+    client.force_login(world["other_staff"])
+    assert client.post(f"/volunteering/{draft.pk}/publish/").status_code == 404
+    client.force_login(world["staff"])
+    page = client.get(f"/volunteering/{draft.pk}/").content.decode()
+    assert f"/volunteering/{draft.pk}/publish/" in page
+    client.post(f"/volunteering/{draft.pk}/publish/")
+    draft.refresh_from_db()
+    assert draft.status == "published"
+    client.post(f"/volunteering/{draft.pk}/cancel/", {"reason": ""})
+    draft.refresh_from_db()
+    assert draft.status == "published"  # no reason, no change
+    client.post(f"/volunteering/{draft.pk}/cancel/", {"reason": "场地临时维修"})
+    draft.refresh_from_db()
+    assert draft.status == "cancelled" and draft.cancel_reason == "场地临时维修"

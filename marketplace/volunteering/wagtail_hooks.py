@@ -1,0 +1,175 @@
+from django.db.models import Q
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from marketplace.accounts.scope import scope_of
+from marketplace.core.admin_viewsets import ScopedModelViewSet
+from marketplace.organizations.models import Organization
+from marketplace.regions.models import Region, RegionLevel
+
+from .admin_views import AttendanceView, HoursQueueView
+from .models import Shift, Signup, Task
+from .services import shift_add, shift_update, task_create, task_update
+from .services.tasks import SHIFT_FIELDS, TASK_FIELDS
+
+
+def managed_tasks(user) -> Q:
+    """The tasks a user organizes: their communities' and their organizations'."""
+    if user.is_superuser:
+        return Q()
+    scope = scope_of(user)
+    return Q(community_id__in=scope.community_ids) | Q(organization_id__in=scope.organization_ids)
+
+
+def _prefixed(q: Q, prefix: str) -> Q:
+    """The same condition seen from a related model (shift → task, sign-up → shift → task)."""
+    if not q.children:
+        return q
+    return Q(
+        *[(f"{prefix}__{field}", value) for field, value in q.children], _connector=q.connector
+    )
+
+
+class TaskViewSet(ScopedModelViewSet):
+    """Community staff and organizations create and edit their volunteer tasks.
+
+    Publishing and cancelling happen on the task's public page, where the organizers
+    see the same buttons as everywhere else on the site."""
+
+    model = Task
+    list_select_related = ("community", "category", "organization")
+    icon = "group"
+    menu_label = _("Volunteer tasks")
+    list_display = ["title", "community", "organization", "status"]
+    list_filter = ["status", "category"]
+    search_fields = ["title", "description"]
+    form_fields = [*TASK_FIELDS, "required_skills"]
+
+    def scope_queryset(self, queryset, user):
+        return queryset.filter(managed_tasks(user))
+
+    def limit_form_choices(self, form, user):
+        if user.is_superuser:
+            return
+        scope = scope_of(user)
+        form.fields["community"].queryset = Region.objects.filter(level=RegionLevel.COMMUNITY)
+        form.fields["organization"].queryset = Organization.objects.filter(
+            pk__in=scope.organization_ids
+        )
+
+    def save_with_service(self, request, instance, form):
+        fields = {name: getattr(instance, name) for name in TASK_FIELDS}
+        skills = form.cleaned_data.get("required_skills", [])
+        if instance.pk is None:
+            return task_create(actor=request.user, required_skills=skills, **fields)
+        return task_update(actor=request.user, task=instance, required_skills=skills, **fields)
+
+
+class ShiftViewSet(ScopedModelViewSet):
+    model = Shift
+    list_select_related = ("task",)
+    icon = "time"
+    menu_label = _("Shifts")
+    list_display = ["task", "starts_at", "ends_at", "capacity", "confirmed_count"]
+    list_filter = ["task__status"]
+    form_fields = ["task", *SHIFT_FIELDS]
+    list_export = ["task", "starts_at", "ends_at", "capacity", "confirmed_count"]
+
+    def scope_queryset(self, queryset, user):
+        return queryset.filter(_prefixed(managed_tasks(user), "task"))
+
+    def limit_form_choices(self, form, user):
+        form.fields["task"].queryset = Task.objects.filter(managed_tasks(user))
+
+    def save_with_service(self, request, instance, form):
+        values = {name: getattr(instance, name) for name in SHIFT_FIELDS}
+        if instance.pk is None:
+            return shift_add(actor=request.user, task=instance.task, **values)
+        return shift_update(actor=request.user, shift=instance, **values)
+
+
+class RosterPermissionPolicy(ModelPermissionPolicy):
+    """Sign-ups are made by volunteers and changed through attendance and hours views:
+    in the generic back office they can be looked at, never added, edited or deleted."""
+
+    READ_ONLY = {"add", "change", "delete"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.READ_ONLY and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Signup, RosterPermissionPolicy(Signup))
+
+
+class SignupViewSet(ScopedModelViewSet):
+    """The roster: who signed up for which shift, attendance and hours; exportable."""
+
+    model = Signup
+    list_select_related = ("volunteer", "shift", "shift__task")
+    icon = "list-ul"
+    menu_label = _("Rosters")
+    list_display = ["volunteer", "shift", "status", "attendance", "minutes"]
+    list_filter = ["shift", "status", "attendance"]
+    list_export = [
+        "volunteer",
+        "shift",
+        "status",
+        "attendance",
+        "checked_in_at",
+        "checked_out_at",
+        "minutes",
+        "adjustment_reason",
+    ]
+    export_filename = "linli-roster"
+    add_to_admin_menu = True
+    form_fields = ["reason"]
+
+    def scope_queryset(self, queryset, user):
+        return queryset.filter(_prefixed(managed_tasks(user), "shift__task"))
+
+    @property
+    def attendance_view(self):
+        return AttendanceView.as_view(viewset=self)
+
+    @property
+    def hours_queue_view(self):
+        return HoursQueueView.as_view(viewset=self)
+
+    def get_urlpatterns(self):
+        # Sign-ups are made by volunteers, not in the back office: no add, edit or delete.
+        keep = {"index", "index_results", "inspect", "history", "history_results", "usage"}
+        return [
+            *[p for p in super().get_urlpatterns() if p.name in keep],
+            path("attendance/<int:pk>/", self.attendance_view, name="attendance"),
+            path("hours/", self.hours_queue_view, name="hours"),
+        ]
+
+
+class VolunteeringGroup(ViewSetGroup):
+    menu_label = _("Volunteering")
+    menu_icon = "group"
+    items = (TaskViewSet, ShiftViewSet, SignupViewSet)
+
+    def get_submenu_items(self):
+        hours = RosterMenuItem(
+            _("Hours to approve"), reverse_lazy("signup:hours"), icon_name="tick", order=900
+        )
+        return [*super().get_submenu_items(), hours]
+
+
+class RosterMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("volunteering.view_signup")
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteering():
+    return VolunteeringGroup()
