@@ -14,6 +14,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("me/", include("marketplace.accounts.urls")),
+    path("notifications/", include("marketplace.notifications.urls")),
     path("elder-mode/", include("marketplace.core.urls")),
     path("demands/", include("marketplace.demands.urls")),
     path("volunteering/", include("marketplace.volunteering.urls")),

@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "marketplace.core.context_processors.site_chrome",
+                "marketplace.notifications.context_processors.notifications",
             ],
         },
     },

@@ -52,6 +52,7 @@ class Signup(TimeStampedModel):
     checked_out_at = models.DateTimeField(_("checked out at"), null=True, blank=True)
     minutes = models.PositiveIntegerField(_("service minutes"), null=True, blank=True)
     adjustment_reason = models.TextField(_("reason for adjusting the hours"), blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -256,3 +256,22 @@ def test_every_change_is_audited(shift, people):
         "volunteering.signup.promoted",
     ):
         assert event in events
+
+
+def test_day_before_reminder_once(world, people, django_capture_on_commit_callbacks):
+    from marketplace.volunteering.services.reminders import shift_reminders_send
+
+    soon = published_task(
+        world["staff"],
+        world["home"],
+        shifts=[{"starts_at": in_days(0.5), "ends_at": in_days(0.5, 23), "capacity": 1}],
+    ).shifts.get()
+    later = published_task(world["staff"], world["home"]).shifts.get()  # three days away
+    sign_up(people[0], soon)
+    sign_up(people[1], soon)  # waitlisted: no reminder
+    sign_up(people[2], later)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert shift_reminders_send() == 1
+    assert shift_reminders_send() == 0
+    reminded = Notification.objects.filter(kind="volunteering.shift.reminder")
+    assert [n.user for n in reminded] == [people[0]]
