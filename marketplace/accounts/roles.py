@@ -73,6 +73,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "regions.add_facility",
             "regions.change_facility",
             "regions.delete_facility",
+            "volunteering.view_partymemberregistration",
             "volunteering.view_task",
             "volunteering.add_task",
             "volunteering.change_task",

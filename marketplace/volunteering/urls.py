@@ -6,6 +6,7 @@ app_name = "volunteering"
 urlpatterns = [
     path("", views.TaskListView.as_view(), name="list"),
     path("mine/", views.MySignupsView.as_view(), name="mine"),
+    path("party/", views.PartyRegistrationView.as_view(), name="party"),
     path("<int:pk>/", views.TaskDetailView.as_view(), name="detail"),
     path("<int:pk>/<slug:action>/", views.TaskActionView.as_view(), name="action"),
     path("shifts/<int:pk>/signup/", views.ShiftSignupView.as_view(), name="signup"),

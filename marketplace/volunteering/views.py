@@ -1,21 +1,24 @@
 import segno
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Case, F, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from marketplace.core.views import call_service
 
 from . import services
 from .filters import TaskFilter
-from .models import RecordExtract, Shift, Signup, SignupStatus
+from .forms import PartyRegistrationForm
+from .models import PartyMemberRegistration, RecordExtract, Shift, Signup, SignupStatus
 from .pdf import record_extract_pdf
+from .recommendations import party_community_id, recommended_tasks
 from .selectors import (
     service_records_of,
     shifts_for,
@@ -42,7 +45,26 @@ class TaskListView(FilterView):
     context_object_name = "tasks"
 
     def get_queryset(self):
-        return task_list(user=self.request.user).order_by("next_shift_at", "-id")
+        """Soonest first; a Party member sees the community they report to first."""
+        tasks = task_list(user=self.request.user)
+        community_id = (
+            party_community_id(self.request.user) if self.request.user.is_authenticated else None
+        )
+        if community_id:
+            tasks = tasks.annotate(
+                reported=Case(When(community_id=community_id, then=0), default=1)
+            ).order_by("reported", F("next_shift_at").asc(nulls_last=True), "-id")
+            return tasks
+        return tasks.order_by(F("next_shift_at").asc(nulls_last=True), "-id")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        first_unfiltered = not any(self.request.GET.get(k) for k in self.filterset.form.fields)
+        if self.request.user.is_authenticated and first_unfiltered:
+            page = self.request.GET.get("page", "1")
+            if page == "1":
+                context["recommendations"] = recommended_tasks(user=self.request.user)
+        return context
 
 
 class TaskDetailView(DetailView):
@@ -102,6 +124,34 @@ class SignupCancelView(LoginRequiredMixin, View):
         if done is not None:
             messages.success(request, _("Your sign-up is cancelled."))
         return redirect("volunteering:detail", pk=signup.shift.task_id)
+
+
+class PartyRegistrationView(LoginRequiredMixin, FormView):
+    """In-service Party members report to the community where they live."""
+
+    template_name = "volunteering/party.html"
+    form_class = PartyRegistrationForm
+    success_url = reverse_lazy("volunteering:party")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["current"] = (
+            PartyMemberRegistration.objects.filter(volunteer=self.request.user, ended_at=None)
+            .select_related("community", "community__parent")
+            .first()
+        )
+        return context
+
+    def form_valid(self, form):
+        done = call_service(
+            self.request,
+            services.party_registration_create,
+            community=form.cleaned_data["community"],
+            workplace=form.cleaned_data["workplace"],
+        )
+        if done is not None:
+            messages.success(self.request, _("You have reported to %(c)s.") % {"c": done.community})
+        return redirect(self.success_url)
 
 
 class MySignupsView(LoginRequiredMixin, ListView):

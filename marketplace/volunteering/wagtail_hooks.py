@@ -1,19 +1,21 @@
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.urls import path, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from marketplace.accounts.scope import scope_of
-from marketplace.core.admin_viewsets import ScopedModelViewSet
+from marketplace.core.admin_viewsets import ScopedIndexView, ScopedModelViewSet
 from marketplace.organizations.models import Organization
 from marketplace.regions.models import Region, RegionLevel
 
 from .admin_views import AttendanceView, HoursQueueView
-from .models import Shift, Signup, Task
+from .models import PartyMemberRegistration, ServiceRecord, Shift, Signup, Task
 from .services import shift_add, shift_update, task_create, task_update
 from .services.tasks import SHIFT_FIELDS, TASK_FIELDS
 
@@ -153,10 +155,53 @@ class SignupViewSet(ScopedModelViewSet):
         ]
 
 
+class PartyRegistrationIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        year_start = timezone.localdate().replace(month=1, day=1)
+        minutes = (
+            ServiceRecord.objects.filter(
+                volunteer=OuterRef("volunteer"), service_date__gte=year_start
+            )
+            .values("volunteer")
+            .annotate(total=Sum("minutes"))
+            .values("total")
+        )
+        return super().get_base_queryset().annotate(minutes_this_year=Subquery(minutes))
+
+
+class PartyRegistrationViewSet(ScopedModelViewSet):
+    """Community staff see the in-service Party members who reported to them, with hours."""
+
+    model = PartyMemberRegistration
+    index_view_class = PartyRegistrationIndexView
+    list_select_related = ("volunteer", "community")
+    icon = "user"
+    menu_label = _("Party members reporting")
+    list_display = [
+        "volunteer",
+        "community",
+        "workplace",
+        "created_at",
+        "ended_at",
+        Column("minutes_this_year", label=_("Minutes served this year")),
+    ]
+    list_filter = ["community"]
+    list_export = ["volunteer", "community", "workplace", "created_at", "ended_at"]
+    form_fields = ["workplace"]
+
+    def scope_queryset(self, queryset, user):
+        if user.is_superuser:
+            return queryset
+        return queryset.filter(community_id__in=scope_of(user).community_ids)
+
+
+register_permission_policy(PartyMemberRegistration, RosterPermissionPolicy(PartyMemberRegistration))
+
+
 class VolunteeringGroup(ViewSetGroup):
     menu_label = _("Volunteering")
     menu_icon = "group"
-    items = (TaskViewSet, ShiftViewSet, SignupViewSet)
+    items = (TaskViewSet, ShiftViewSet, SignupViewSet, PartyRegistrationViewSet)
 
     def get_submenu_items(self):
         hours = RosterMenuItem(

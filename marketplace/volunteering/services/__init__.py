@@ -8,6 +8,7 @@ from .attendance import (
     hours_adjust,
     hours_approve,
 )
+from .party import party_registration_create, party_registration_end
 from .records import normalize_code, record_extract_issue, record_extract_verify
 from .signups import shift_signup, signup_approve, signup_cancel, signup_reject
 from .tasks import (
@@ -28,6 +29,8 @@ __all__ = [
     "hours_adjust",
     "hours_approve",
     "normalize_code",
+    "party_registration_create",
+    "party_registration_end",
     "record_extract_issue",
     "record_extract_verify",
     "shift_add",
