@@ -85,6 +85,7 @@ def is_seeded() -> bool:
 def planned_total() -> int:
     """How many objects the progress bar counts (regions … pages)."""
     from .data_demands import STATUS_PLAN
+    from .seed_volunteering import TASKS_PER_COMMUNITY
 
     facilities = sum(len(row[-1]) for row in data.COMMUNITIES)
     offerings = sum(len(org["offerings"]) for org in ORGANIZATIONS)
@@ -110,6 +111,7 @@ def planned_total() -> int:
         + offerings
         + users
         + sum(STATUS_PLAN.values())
+        + TASKS_PER_COMMUNITY * len(data.COMMUNITIES)
         + pages
     )
 
@@ -119,6 +121,7 @@ def seed_demo(*, progress: bool = True) -> bool:
     from .seed_demands import seed_demands
     from .seed_pages import seed_pages
     from .seed_people import seed_people
+    from .seed_volunteering import seed_volunteering
 
     if is_seeded():
         return False
@@ -135,6 +138,7 @@ def seed_demo(*, progress: bool = True) -> bool:
         seed_organizations(ctx)
         seed_people(ctx)
         seed_demands(ctx)
+        seed_volunteering(ctx)
         seed_pages(ctx)
         ctx.stage("done")
     return True
