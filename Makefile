@@ -22,11 +22,12 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 PO_FILES := $(shell find . \( -path ./.venv -o -path ./node_modules -o -path ./.git -o -path ./var \) -prune -o -name '*.po' -print 2>/dev/null)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: help venv install messages run test lint services services-stop clean
+.PHONY: help venv install messages run test bench lint services services-stop clean
 
 help:
 	@echo "make run            install if needed, migrate, seed the demo, serve http://127.0.0.1:$(PORT)"
 	@echo "make test [ARGS=…]  run the test suite (pytest)"
+	@echo "make bench          benchmarks side by side on SQLite and PostgreSQL (if up): table + bench/results.json"
 	@echo "make lint           ruff check ."
 	@echo "make services       start PostgreSQL (scripts/postgres.sh); prints DATABASE_URL"
 	@echo "make services-stop  stop it"
@@ -64,6 +65,9 @@ test: $(STAMP) messages
 	@rc=0; $(PY) -m pytest $(ARGS) || rc=$$?; \
 	if [[ $$rc -ne 0 ]]; then echo "pytest exited with status $$rc" >&2; fi; \
 	exit $$rc
+
+bench: $(STAMP)
+	DJANGO_SETTINGS_MODULE=config.settings.embedded $(PY) -m bench.run
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
