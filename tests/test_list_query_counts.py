@@ -28,7 +28,7 @@ from tests.factories import (
     member_of,
     valid_id_number,
 )
-from tests.factories.volunteering import in_days, published_task
+from tests.factories.volunteering import in_days, published_task, volunteer
 
 MANY = 100
 
@@ -105,6 +105,22 @@ def my_signups(world, n):
         shift_signup(actor=person, shift=task.shifts.get())
 
 
+_roster = {}
+
+
+def roster(world, n):
+    if "shift" not in _roster or _roster.get("world") is not world:
+        task = published_task(
+            world["staff"],
+            world["home"],
+            category=world["category"],
+            shifts=[{"starts_at": in_days(5), "ends_at": in_days(5, 11), "capacity": 200}],
+        )
+        _roster.update(world=world, shift=task.shifts.get())
+    for _ in range(n):
+        shift_signup(actor=volunteer(world["home"]), shift=_roster["shift"])
+
+
 def facilities_and_demands(world, n):
     facilities(world, n)
     open_demands(world, n)
@@ -124,6 +140,8 @@ CASES = {
     "admin offering index": ("/admin/offering/", "org_admin", offerings, 10),
     "admin membership index": ("/admin/membership/", "org_admin", members, 10),
     "admin audit log": ("/admin/auditevent/", "admin", open_demands, 10),
+    "admin volunteer tasks": ("/admin/task/", "staff", volunteer_tasks, 10),
+    "admin roster": ("/admin/signup/", "staff", roster, 10),
 }
 
 
