@@ -60,6 +60,21 @@ def _records_table(records) -> Table:
     return table
 
 
+def _yearly_lines(records) -> list:
+    """One line per year: how many services and hours."""
+    years: dict[int, list] = {}
+    for record in records:
+        years.setdefault(record.service_date.year, []).append(record.minutes)
+    return [
+        Paragraph(
+            _("%(year)s: %(hours)s hours in %(count)s services")
+            % {"year": year, "hours": f"{sum(m) / 60:g}", "count": len(m)},
+            BODY,
+        )
+        for year, m in sorted(years.items())
+    ]
+
+
 def record_extract_pdf(extract, *, verify_url: str) -> bytes:
     """Render an issued extract: who, which records, totals, and how to verify it."""
     volunteer = extract.volunteer
@@ -84,6 +99,7 @@ def record_extract_pdf(extract, *, verify_url: str) -> bytes:
             % {"hours": f"{extract.total_hours:g}", "count": len(records)},
             BODY,
         ),
+        *_yearly_lines(records),
         Spacer(1, 4 * mm),
         _records_table(records),
         Spacer(1, 6 * mm),

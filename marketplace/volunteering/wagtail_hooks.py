@@ -59,7 +59,10 @@ class TaskViewSet(ScopedModelViewSet):
         if user.is_superuser:
             return
         scope = scope_of(user)
-        form.fields["community"].queryset = Region.objects.filter(level=RegionLevel.COMMUNITY)
+        communities = Region.objects.filter(level=RegionLevel.COMMUNITY)
+        if not scope.organization_ids:  # community staff: only their own communities
+            communities = communities.filter(pk__in=scope.community_ids)
+        form.fields["community"].queryset = communities
         form.fields["organization"].queryset = Organization.objects.filter(
             pk__in=scope.organization_ids
         )

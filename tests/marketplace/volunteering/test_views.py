@@ -128,6 +128,7 @@ def test_record_page_and_pdf_extract(client, served, shift):
     assert "周末敬老院陪伴" in text
     assert served.get_full_name() in text
     assert f"/volunteering/verify/{extract.code}/" in text
+    assert f"{timezone.localdate(shift.starts_at).year} 年：1 次服务，共 3 小时" in text
 
 
 def test_pdf_is_only_for_its_volunteer(client, world, served):
