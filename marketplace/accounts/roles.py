@@ -21,6 +21,19 @@ class Role(models.TextChoices):
 
 BACK_OFFICE = "wagtailadmin.access_admin"
 
+# Whoever organizes volunteer tasks: community staff and organization members.
+VOLUNTEER_ORGANIZER = frozenset(
+    {
+        "volunteering.view_task",
+        "volunteering.add_task",
+        "volunteering.change_task",
+        "volunteering.view_shift",
+        "volunteering.add_shift",
+        "volunteering.change_shift",
+        "volunteering.view_signup",
+    }
+)
+
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.RESIDENT: frozenset(),
     Role.VOLUNTEER: frozenset(),
@@ -38,15 +51,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "organizations.add_membership",
             "organizations.change_membership",
             "organizations.delete_membership",
-            "volunteering.view_task",
-            "volunteering.add_task",
-            "volunteering.change_task",
-            "volunteering.view_shift",
-            "volunteering.add_shift",
-            "volunteering.change_shift",
-            "volunteering.view_signup",
         }
-    ),
+    )
+    | VOLUNTEER_ORGANIZER,
     Role.ORG_STAFF: frozenset(
         {
             BACK_OFFICE,
@@ -54,15 +61,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "organizations.view_offering",
             "organizations.add_offering",
             "organizations.change_offering",
-            "volunteering.view_task",
-            "volunteering.add_task",
-            "volunteering.change_task",
-            "volunteering.view_shift",
-            "volunteering.add_shift",
-            "volunteering.change_shift",
-            "volunteering.view_signup",
         }
-    ),
+    )
+    | VOLUNTEER_ORGANIZER,
     Role.COMMUNITY_STAFF: frozenset(
         {
             BACK_OFFICE,
@@ -74,15 +75,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "regions.change_facility",
             "regions.delete_facility",
             "volunteering.view_partymemberregistration",
-            "volunteering.view_task",
-            "volunteering.add_task",
-            "volunteering.change_task",
-            "volunteering.view_shift",
-            "volunteering.add_shift",
-            "volunteering.change_shift",
-            "volunteering.view_signup",
         }
-    ),
+    )
+    | VOLUNTEER_ORGANIZER,
     Role.PURCHASER_STAFF: frozenset(
         {
             BACK_OFFICE,

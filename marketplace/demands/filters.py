@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.catalog.models import ServiceCategory, ServiceKind
-from marketplace.regions.models import Region, RegionLevel
+from marketplace.regions.filters import community_filter, street_filter
 
 from .models import Demand, DemandStatus
 
@@ -18,17 +18,8 @@ class DemandFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=DemandStatus.choices, label=_("Status"), empty_label=_("All")
     )
-    street = django_filters.ModelChoiceFilter(
-        field_name="community__parent",
-        queryset=Region.objects.filter(level=RegionLevel.STREET),
-        label=_("Street / township"),
-        empty_label=_("All"),
-    )
-    community = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level=RegionLevel.COMMUNITY),
-        label=_("Community"),
-        empty_label=_("All"),
-    )
+    street = street_filter()
+    community = community_filter()
     starts_after = django_filters.DateFilter(
         field_name="starts_at",
         lookup_expr="date__gte",

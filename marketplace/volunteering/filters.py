@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.catalog.models import ServiceCategory, Skill
-from marketplace.regions.models import Region, RegionLevel
+from marketplace.regions.filters import community_filter, street_filter
 
 from .models import Shift, Task
 
@@ -13,17 +13,8 @@ class TaskFilter(django_filters.FilterSet):
     category = django_filters.ModelChoiceFilter(
         queryset=ServiceCategory.objects.all(), label=_("Category"), empty_label=_("All")
     )
-    street = django_filters.ModelChoiceFilter(
-        field_name="community__parent",
-        queryset=Region.objects.filter(level=RegionLevel.STREET),
-        label=_("Street / township"),
-        empty_label=_("All"),
-    )
-    community = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level=RegionLevel.COMMUNITY),
-        label=_("Community"),
-        empty_label=_("All"),
-    )
+    street = street_filter()
+    community = community_filter()
     date = django_filters.DateFilter(
         method="filter_date",
         label=_("Date"),
