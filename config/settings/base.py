@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "marketplace.demands",
     "marketplace.notifications",
     "marketplace.volunteering",
+    "marketplace.procurement",
     "marketplace.demo",
     "cms",
     "search",
