@@ -1,4 +1,5 @@
 from .bids import Bid, BidAttachment, BidStatus
+from .evaluation import Evaluator, Score
 from .projects import (
     Criterion,
     DocumentKind,
@@ -15,9 +16,11 @@ __all__ = [
     "BidStatus",
     "Criterion",
     "DocumentKind",
+    "Evaluator",
     "FundingSource",
     "Project",
     "ProjectStatus",
+    "Score",
     "TenderKey",
     "TieBreak",
 ]

@@ -1,0 +1,165 @@
+"""The panel and the composite scoring method, on a worked example computed by hand.
+
+Price weight 30; criteria “服务方案” (40 points) and “团队与经验” (30 points).
+
+  bidder   price     evaluators' (plan, team)            means     technical
+  甲       180 000   (35,25) (32,24) (38,26)             35, 25    60
+  乙       200 000   (30,20) (28,22) (29,27)             29, 23    52
+  丙       150 000   (25,18) (27,20) (26,22)             26, 20    46
+
+  price score: 丙 30 (lowest); 甲 30 × 150000/180000 = 25; 乙 30 × 150000/200000 = 22.5
+  total:       甲 85.00, 丙 76.00, 乙 74.50  →  ranking 甲, 丙, 乙
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from marketplace.core.errors import DomainError, NotPermitted
+from marketplace.procurement import services
+from marketplace.procurement.models import Criterion, Project
+from marketplace.procurement.scoring import evaluation_results
+from tests.factories import OrganizationFactory, UserFactory, member_of
+
+from .test_bids import FILES, later
+
+SHEETS = {  # bidder → three evaluators' (plan, team)
+    "甲": [(35, 25), (32, 24), (38, 26)],
+    "乙": [(30, 20), (28, 22), (29, 27)],
+    "丙": [(25, 18), (27, 20), (26, 22)],
+}
+PRICES = {"甲": 180000, "乙": 200000, "丙": 150000}
+
+
+@pytest.fixture
+def tender(world):
+    project = services.project_create(
+        actor=world["purchaser"],
+        purchaser=world["purchaser_org"],
+        title="望江街道社区心理服务项目",
+        purpose="x",
+        category=world["category"],
+        budget=Decimal("250000"),
+        funding_source="fiscal",
+        service_starts=later(days=40).date(),
+        service_ends=later(days=400).date(),
+        eligible_types=["social_work_agency"],
+        required_documents=["registration", "plan"],
+        price_weight=Decimal("30"),
+        tie_break="technical",
+        bid_deadline=later(days=10),
+        opening_at=later(days=10, hours=1),
+        criteria=[{"name": "服务方案", "max_score": 40}, {"name": "团队与经验", "max_score": 30}],
+    )
+    project = services.project_publish(actor=world["purchaser"], project=project)
+    bidders = {}
+    for name, price in PRICES.items():
+        org = OrganizationFactory(name=f"{name}社工服务中心")
+        admin = member_of(org, role="admin")
+        services.bid_submit(
+            actor=admin, project=project, organization=org, price=price, plan="方案", files=FILES
+        )
+        bidders[name] = org
+    panel = [UserFactory(name=f"评审专家{i}") for i in range(1, 4)]
+    for person in panel:
+        services.panel_appoint(actor=world["purchaser"], project=project, user=person)
+    Project.objects.filter(pk=project.pk).update(
+        bid_deadline=later(minutes=-2), opening_at=later(minutes=-1)
+    )
+    project.refresh_from_db()
+    services.tender_open(actor=world["purchaser"], project=project)
+    return {"project": project, "bidders": bidders, "panel": panel}
+
+
+def sheet(tender, index, sheets=SHEETS):
+    plan, team = Criterion.objects.filter(project=tender["project"]).order_by("sort_order")
+    scores = {}
+    for name, org in tender["bidders"].items():
+        bid = org.bids.get()
+        scores[(bid.pk, plan.pk)], scores[(bid.pk, team.pk)] = sheets[name][index]
+    return scores
+
+
+def score_all(tender, sheets=SHEETS):
+    for index, person in enumerate(tender["panel"]):
+        services.evaluator_declare(
+            actor=person, project=tender["project"], statement="与各投标人无利害关系"
+        )
+        services.score_sheet_submit(
+            actor=person, project=tender["project"], scores=sheet(tender, index, sheets)
+        )
+
+
+def test_worked_example(tender):
+    score_all(tender)
+    results = evaluation_results(tender["project"])
+    by_name = {r.bid.organization.name[0]: r for r in results}
+    assert [r.bid.organization.name[0] for r in results] == ["甲", "丙", "乙"]
+    assert by_name["丙"].price_score == Decimal(30)
+    assert by_name["甲"].price_score == Decimal(25)
+    assert by_name["乙"].price_score == Decimal("22.5")
+    assert [by_name[n].technical for n in "甲乙丙"] == [Decimal(60), Decimal(52), Decimal(46)]
+    assert [by_name[n].total for n in "甲丙乙"] == [Decimal(85), Decimal(76), Decimal("74.5")]
+    assert [r.rank for r in results] == [1, 2, 3]
+    assert len(by_name["甲"].sheets) == 3  # every evaluator's sheet is in the report
+
+
+def test_tie_broken_by_the_stated_rule(tender):
+    # 甲 and 丙 both total 80: 甲 25 + 55, 丙 30 + 50. Higher technical wins: 甲.
+    tied = {"甲": [(30, 25)] * 3, "乙": [(10, 10)] * 3, "丙": [(30, 20)] * 3}
+    score_all(tender, tied)
+    results = evaluation_results(tender["project"])
+    assert results[0].total == results[1].total == Decimal(80)
+    assert [r.bid.organization.name[0] for r in results[:2]] == ["甲", "丙"]
+
+
+def test_score_outside_the_range_is_refused(tender):
+    person = tender["panel"][0]
+    services.evaluator_declare(actor=person, project=tender["project"])
+    scores = sheet(tender, 0)
+    key = next(iter(scores))
+    scores[key] = 41
+    with pytest.raises(DomainError, match="from 0 to 40"):
+        services.score_sheet_submit(actor=person, project=tender["project"], scores=scores)
+    assert not person.panel_seats.get().scores.exists()
+
+
+def test_incomplete_sheet_is_refused(tender):
+    person = tender["panel"][0]
+    services.evaluator_declare(actor=person, project=tender["project"])
+    scores = sheet(tender, 0)
+    scores.pop(next(iter(scores)))
+    with pytest.raises(DomainError, match="every bid on every criterion"):
+        services.score_sheet_submit(actor=person, project=tender["project"], scores=scores)
+
+
+def test_a_sheet_is_final(tender):
+    score_all(tender)
+    with pytest.raises(DomainError, match="final"):
+        services.score_sheet_submit(
+            actor=tender["panel"][0], project=tender["project"], scores=sheet(tender, 0)
+        )
+
+
+def test_no_score_without_declaration(tender):
+    with pytest.raises(DomainError, match="conflict of interest first"):
+        services.score_sheet_submit(
+            actor=tender["panel"][0], project=tender["project"], scores=sheet(tender, 0)
+        )
+
+
+def test_bidders_staff_cannot_sit_on_the_panel(world, tender):
+    insider = member_of(tender["bidders"]["乙"], role="staff")
+    with pytest.raises(DomainError, match="conflict of interest"):
+        services.panel_appoint(actor=world["purchaser"], project=tender["project"], user=insider)
+    with pytest.raises(NotPermitted):
+        services.panel_appoint(
+            actor=world["org_admin"], project=tender["project"], user=UserFactory()
+        )
+
+
+def test_outsiders_do_not_score(tender):
+    with pytest.raises(NotPermitted):
+        services.score_sheet_submit(
+            actor=UserFactory(), project=tender["project"], scores=sheet(tender, 0)
+        )
