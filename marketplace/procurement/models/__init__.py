@@ -1,3 +1,4 @@
+from .award import Award, Objection
 from .bids import Bid, BidAttachment, BidStatus
 from .evaluation import Evaluator, Score
 from .projects import (
@@ -11,6 +12,8 @@ from .projects import (
 )
 
 __all__ = [
+    "Award",
+    "Objection",
     "Bid",
     "BidAttachment",
     "BidStatus",

@@ -146,6 +146,16 @@ class Project(TimeStampedModel):
         pass
 
     @transition(
+        field=status, source=P.EVALUATING, target=P.AWARDED, permission=is_project_purchaser
+    )
+    def grant_award(self):  # not `award`: that is the reverse accessor of Award
+        pass
+
+    @transition(field=status, source=P.EVALUATING, target=P.FAILED, permission=is_project_purchaser)
+    def fail_evaluation(self):
+        pass
+
+    @transition(
         field=status,
         source=[P.PLANNING, P.TENDERING, P.EVALUATING],
         target=P.CANCELLED,

@@ -1,5 +1,6 @@
 """Every write to purchased-service projects and their bids."""
 
+from .award import objection_answer, objection_file, project_award
 from .bids import bid_submit, bid_withdraw, tender_open
 from .evaluation import evaluator_declare, panel_appoint, score_sheet_submit
 from .projects import project_cancel, project_create, project_publish, project_update
@@ -13,6 +14,9 @@ __all__ = [
     "project_create",
     "project_publish",
     "project_update",
+    "project_award",
+    "objection_answer",
+    "objection_file",
     "score_sheet_submit",
     "tender_open",
 ]

@@ -163,3 +163,41 @@ def test_outsiders_do_not_score(tender):
         services.score_sheet_submit(
             actor=UserFactory(), project=tender["project"], scores=sheet(tender, 0)
         )
+
+
+def test_award_goes_to_the_top_rank_with_the_report(world, tender):
+    with pytest.raises(DomainError, match="score sheet first"):
+        services.project_award(actor=world["purchaser"], project=tender["project"])
+    score_all(tender)
+    award = services.project_award(actor=world["purchaser"], project=tender["project"])
+    assert award.bid.organization == tender["bidders"]["甲"]
+    rows = award.report["rows"]
+    assert [r["total"] for r in rows] == ["85.00", "76.00", "74.50"]
+    assert len(rows[0]["sheets"]) == 3
+    tender["project"].refresh_from_db()
+    assert tender["project"].status == "awarded"
+
+
+def test_objection_by_a_bidder_answered_by_the_purchaser(world, tender):
+    score_all(tender)
+    services.project_award(actor=world["purchaser"], project=tender["project"])
+    loser = tender["bidders"]["乙"]
+    admin = loser.memberships.get().user
+    with pytest.raises(DomainError, match="what you object to"):
+        services.objection_file(
+            actor=admin, project=tender["project"], organization=loser, text=" "
+        )
+    objection = services.objection_file(
+        actor=admin, project=tender["project"], organization=loser, text="团队评分有误"
+    )
+    outsider = OrganizationFactory()
+    with pytest.raises(DomainError, match="Only a bidder"):
+        services.objection_file(
+            actor=member_of(outsider), project=tender["project"], organization=outsider, text="x"
+        )
+    with pytest.raises(NotPermitted):
+        services.objection_answer(actor=admin, objection=objection, answer="x", upheld=False)
+    answered = services.objection_answer(
+        actor=world["purchaser"], objection=objection, answer="经复核评分无误", upheld=False
+    )
+    assert answered.upheld is False and answered.answered_by == world["purchaser"]
