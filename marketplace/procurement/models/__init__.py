@@ -1,5 +1,12 @@
 from .award import Award, Objection
 from .bids import Bid, BidAttachment, BidStatus
+from .contracts import (
+    Contract,
+    Milestone,
+    MilestoneStatus,
+    PaymentRecord,
+    PerformanceEvaluation,
+)
 from .evaluation import Evaluator, Score
 from .projects import (
     Criterion,
@@ -17,7 +24,12 @@ __all__ = [
     "Bid",
     "BidAttachment",
     "BidStatus",
+    "Contract",
     "Criterion",
+    "Milestone",
+    "MilestoneStatus",
+    "PaymentRecord",
+    "PerformanceEvaluation",
     "DocumentKind",
     "Evaluator",
     "FundingSource",

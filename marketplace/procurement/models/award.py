@@ -42,11 +42,11 @@ class Objection(models.Model):
     text = models.TextField(_("objection"))
     filed_at = models.DateTimeField(_("filed at"), auto_now_add=True)
     answer = models.TextField(_("answer"), blank=True)
-    upheld = models.BooleanField(_("upheld"), null=True)
+    upheld = models.BooleanField(_("upheld"), null=True, blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    answered_at = models.DateTimeField(_("answered at"), null=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     class Meta:
         ordering = ["filed_at", "id"]

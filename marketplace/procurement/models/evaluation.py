@@ -21,9 +21,11 @@ class Evaluator(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     appointed_at = models.DateTimeField(_("appointed at"), auto_now_add=True)
-    declared_at = models.DateTimeField(_("no conflict of interest declared at"), null=True)
+    declared_at = models.DateTimeField(
+        _("no conflict of interest declared at"), null=True, blank=True
+    )
     declaration = models.TextField(_("declaration"), blank=True)
-    sheet_submitted_at = models.DateTimeField(_("score sheet submitted at"), null=True)
+    sheet_submitted_at = models.DateTimeField(_("score sheet submitted at"), null=True, blank=True)
 
     class Meta:
         ordering = ["appointed_at", "id"]

@@ -156,6 +156,24 @@ class Project(TimeStampedModel):
         pass
 
     @transition(
+        field=status, source=P.AWARDED, target=P.IN_CONTRACT, permission=is_project_purchaser
+    )
+    def sign_contract(self):  # not `contract`: that is the reverse accessor of Contract
+        pass
+
+    @transition(
+        field=status, source=P.IN_CONTRACT, target=P.COMPLETED, permission=is_project_purchaser
+    )
+    def complete(self):
+        pass
+
+    @transition(
+        field=status, source=P.COMPLETED, target=P.EVALUATED, permission=is_project_purchaser
+    )
+    def evaluate(self):
+        pass
+
+    @transition(
         field=status,
         source=[P.PLANNING, P.TENDERING, P.EVALUATING],
         target=P.CANCELLED,

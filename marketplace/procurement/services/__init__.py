@@ -2,10 +2,24 @@
 
 from .award import objection_answer, objection_file, project_award
 from .bids import bid_submit, bid_withdraw, tender_open
+from .contracts import (
+    contract_sign,
+    milestone_accept,
+    milestone_return,
+    milestone_submit,
+    payment_record,
+    performance_evaluate,
+)
 from .evaluation import evaluator_declare, panel_appoint, score_sheet_submit
 from .projects import project_cancel, project_create, project_publish, project_update
 
 __all__ = [
+    "contract_sign",
+    "milestone_accept",
+    "milestone_return",
+    "milestone_submit",
+    "payment_record",
+    "performance_evaluate",
     "bid_submit",
     "bid_withdraw",
     "evaluator_declare",
