@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("elder-mode/", include("marketplace.core.urls")),
     path("demands/", include("marketplace.demands.urls")),
     path("volunteering/", include("marketplace.volunteering.urls")),
+    path("procurement/", include("marketplace.procurement.urls")),
     path("providers/", include("marketplace.organizations.urls")),
     path("facilities/", include("marketplace.regions.urls")),
     path("search/", include("search.urls")),

@@ -121,6 +121,26 @@ def roster(world, n):
         shift_signup(actor=volunteer(world["home"]), shift=_roster["shift"])
 
 
+def planned_projects(world, n):
+    from marketplace.procurement.services import project_create
+
+    for i in range(n):
+        project_create(
+            actor=world["purchaser"],
+            purchaser=world["purchaser_org"],
+            title=f"社区服务项目{i}",
+            purpose="x",
+            category=world["category"],
+            budget=100000,
+            funding_source="fiscal",
+            service_starts=in_days(30).date(),
+            service_ends=in_days(300).date(),
+            bid_deadline=in_days(10),
+            opening_at=in_days(10),
+            criteria=[{"name": "方案", "max_score": 70}],
+        )
+
+
 def facilities_and_demands(world, n):
     facilities(world, n)
     open_demands(world, n)
@@ -140,6 +160,7 @@ CASES = {
     "admin offering index": ("/admin/offering/", "org_admin", offerings, 10),
     "admin membership index": ("/admin/membership/", "org_admin", members, 10),
     "admin audit log": ("/admin/auditevent/", "admin", open_demands, 10),
+    "procurement list": ("/procurement/", "purchaser", planned_projects, 10),
     "admin volunteer tasks": ("/admin/task/", "staff", volunteer_tasks, 10),
     "admin roster": ("/admin/signup/", "staff", roster, 10),
 }
@@ -166,8 +187,8 @@ def extra_queries(few, many):
 @pytest.mark.parametrize(("url", "viewer", "make", "few"), CASES.values(), ids=CASES.keys())
 def test_query_count_does_not_grow_with_rows(client, world, site, url, viewer, make, few):
     if viewer:
-        if viewer == "admin":
-            TOTP.activate(world["admin"], "JBSWY3DPEHPK3PXP")  # RequireMfaMiddleware
+        if viewer in ("admin", "purchaser"):
+            TOTP.activate(world[viewer], "JBSWY3DPEHPK3PXP")  # RequireMfaMiddleware
         client.force_login(world[viewer])
     url = url.format(community_page=site["community_page"].url)
     make(world, few)

@@ -1,4 +1,4 @@
-from .award import Award, Objection
+from .award import Award, Clarification, Objection
 from .bids import Bid, BidAttachment, BidStatus
 from .contracts import (
     Contract,
@@ -20,6 +20,7 @@ from .projects import (
 
 __all__ = [
     "Award",
+    "Clarification",
     "Objection",
     "Bid",
     "BidAttachment",

@@ -55,3 +55,27 @@ class Objection(models.Model):
 
     def __str__(self):
         return f"{self.organization} · {self.project}"
+
+
+class Clarification(models.Model):
+    """A bidder's question about the tender and the purchaser's answer, published to
+    every bidder alike (the asker's name is not shown)."""
+
+    project = models.ForeignKey(
+        "procurement.Project", on_delete=models.CASCADE, related_name="clarifications"
+    )
+    question = models.TextField(_("question"))
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    asked_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["asked_at", "id"]
+        verbose_name = _("clarification")
+        verbose_name_plural = _("clarifications")
+
+    def __str__(self):
+        return self.question[:60]

@@ -128,6 +128,10 @@ class Project(TimeStampedModel):
         if errors:
             raise ValidationError(errors)
 
+    def eligible_type_labels(self) -> list[str]:
+        labels = dict(ELIGIBLE_TYPES)
+        return [str(labels[code]) for code in self.eligible_types if code in labels]
+
     # The transition table; the role for each is in states.py.
     @transition(
         field=status, source=P.PLANNING, target=P.TENDERING, permission=is_project_purchaser

@@ -2,6 +2,7 @@
 
 from .award import objection_answer, objection_file, project_award
 from .bids import bid_submit, bid_withdraw, tender_open
+from .clarifications import clarification_answer, clarification_ask
 from .contracts import (
     contract_sign,
     milestone_accept,
@@ -14,6 +15,8 @@ from .evaluation import evaluator_declare, panel_appoint, score_sheet_submit
 from .projects import project_cancel, project_create, project_publish, project_update
 
 __all__ = [
+    "clarification_answer",
+    "clarification_ask",
     "contract_sign",
     "milestone_accept",
     "milestone_return",

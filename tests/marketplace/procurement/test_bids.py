@@ -1,66 +1,17 @@
 """Projects and sealed bids: nothing a bid says is readable anywhere before the opening."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
 from django.apps import apps
 from django.db import connection
-from django.utils import timezone
 
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.procurement import sealing, services
 from marketplace.procurement.models import Bid, BidStatus, Project, ProjectStatus
 from marketplace.procurement.services.bids import attachment_content
 from tests.factories import OrganizationFactory, member_of
-
-SECRET_PLAN = "以社区食堂为枢纽的分级助餐方案-XQ7"
-SECRET_FILE = b"%PDF-1.4 licence of the bidder 93817"
-PRICE = Decimal("186420.50")
-
-
-def later(**delta):
-    return timezone.now() + datetime.timedelta(**delta)
-
-
-@pytest.fixture
-def project(world):
-    project = services.project_create(
-        actor=world["purchaser"],
-        purchaser=world["purchaser_org"],
-        title="杏花街道老年助餐服务项目",
-        purpose="为辖区高龄、独居老人提供助餐服务。",
-        category=world["category"],
-        budget=Decimal("200000"),
-        funding_source="fiscal",
-        service_starts=(later(days=40)).date(),
-        service_ends=(later(days=400)).date(),
-        eligible_types=["social_work_agency", "social_organization"],
-        required_documents=["registration", "plan"],
-        price_weight=Decimal("30"),
-        bid_deadline=later(days=10),
-        opening_at=later(days=10, hours=1),
-        criteria=[
-            {"name": "服务方案", "max_score": 40},
-            {"name": "团队与经验", "max_score": 30},
-        ],
-        communities=[world["home"]],
-    )
-    return services.project_publish(actor=world["purchaser"], project=project)
-
-
-FILES = [("registration", "登记证书.pdf", SECRET_FILE), ("plan", "方案.pdf", b"plan pages")]
-
-
-def submit(world, project, organization=None, actor=None, **overrides):
-    values = {"price": PRICE, "plan": SECRET_PLAN, "team": ["张社工"], "files": FILES}
-    values.update(overrides)
-    return services.bid_submit(
-        actor=actor or world["org_admin"],
-        project=project,
-        organization=organization or world["provider"],
-        **values,
-    )
+from tests.factories.procurement import FILES, PRICE, SECRET_FILE, SECRET_PLAN, later, submit
 
 
 def everything_stored() -> str:

@@ -9,8 +9,7 @@ from django.utils import timezone
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.procurement import services
 from marketplace.procurement.models import Award, Project
-
-from .test_evaluation import score_all, tender  # noqa: F401  (fixture)
+from tests.factories.procurement import score_all
 
 MILESTONES = [
     {"title": "启动与需求评估", "deliverables": "需求评估报告", "payment_share": 30},
@@ -28,7 +27,7 @@ def plan(days=(30, 180, 360)):
 
 
 @pytest.fixture
-def awarded(world, tender):  # noqa: F811
+def awarded(world, tender):
     score_all(tender)
     award = services.project_award(actor=world["purchaser"], project=tender["project"])
     return {**tender, "award": award, "winner_admin": award.bid.organization.memberships.get().user}

@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import DocumentKind
+
+
+class BidForm(forms.Form):
+    """A bid: the organization, price, plan, team and one file per required document."""
+
+    organization = forms.ModelChoiceField(label=_("Bid for"), queryset=None)
+    price = forms.DecimalField(label=_("Price (yuan)"), max_digits=12, decimal_places=2)
+    plan = forms.CharField(label=_("Service plan"), widget=forms.Textarea(attrs={"rows": 8}))
+    team = forms.CharField(
+        label=_("Team (one person per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, organizations, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        for kind in project.required_documents:
+            self.fields[f"file_{kind}"] = forms.FileField(label=DocumentKind(kind).label)
+
+    def files_for_service(self) -> list[tuple[str, str, bytes]]:
+        return [
+            (name.removeprefix("file_"), upload.name, upload.read())
+            for name, upload in self.cleaned_data.items()
+            if name.startswith("file_") and upload
+        ]
+
+    def team_list(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["team"].splitlines() if line.strip()]

@@ -1,0 +1,57 @@
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from marketplace.accounts.scope import scope_of
+
+from .models import Bid, BidStatus, Evaluator, Project, ProjectStatus
+from .states import is_project_purchaser
+
+
+def project_list(*, user) -> QuerySet[Project]:
+    """Published projects for everyone; projects being planned for their purchaser."""
+    visible = ~Q(status=ProjectStatus.PLANNING)
+    if user.is_authenticated:
+        if user.is_superuser:
+            visible = Q()
+        else:
+            visible |= Q(purchaser_id__in=scope_of(user).organization_ids)
+    return (
+        Project.objects.filter(visible)
+        .select_related("purchaser", "category")
+        .annotate(bid_count=Count("bids", filter=Q(bids__status=BidStatus.SUBMITTED)))
+    )
+
+
+def project_get(*, user, pk: int) -> Project:
+    return get_object_or_404(project_list(user=user), pk=pk)
+
+
+def is_panel_member(project: Project, user) -> bool:
+    return user.is_authenticated and project.evaluators.filter(user=user).exists()
+
+
+def opened_bids_for(*, project: Project, user) -> list[Bid]:
+    """The opened bids with price and plan — for the purchaser and the panel only."""
+    if project.opened_at is None:
+        return []
+    if not (is_project_purchaser(project, user) or is_panel_member(project, user)):
+        return []
+    return list(
+        project.bids.filter(status=BidStatus.SUBMITTED)
+        .select_related("organization")
+        .prefetch_related("attachments")
+    )
+
+
+def my_bids(*, project: Project, user) -> QuerySet[Bid]:
+    if not user.is_authenticated:
+        return Bid.objects.none()
+    return project.bids.filter(organization_id__in=scope_of(user).organization_ids).select_related(
+        "organization"
+    )
+
+
+def my_seat(*, project: Project, user) -> Evaluator | None:
+    if not user.is_authenticated:
+        return None
+    return project.evaluators.filter(user=user).first()
