@@ -15,7 +15,7 @@ class HomePage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    subpage_types = ["cms.CommunityIndexPage", "cms.StandardPage"]
+    subpage_types = ["cms.CommunityIndexPage", "cms.NoticeIndexPage", "cms.StandardPage"]
     max_count = 1
 
     class Meta:
@@ -96,3 +96,67 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class NoticeIndexPage(Page):
+    """政府购买服务公告: the tender and award notices, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["cms.TenderNoticePage", "cms.AwardNoticePage"]
+    parent_page_types = ["cms.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("procurement notices")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["notices"] = self.get_children().live().specific().order_by("-first_published_at")
+        return context
+
+
+class TenderNoticePage(Page):
+    """The tender notice (招标公告) of a purchased-service project. Linli creates and
+    publishes it when the project is published; editors may add text and documents.
+    The deadline, criteria and questions shown come live from the project."""
+
+    project = models.OneToOneField(
+        "procurement.Project",
+        verbose_name=_("project"),
+        on_delete=models.PROTECT,
+        related_name="tender_notice",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("additional information"))
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["cms.NoticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("tender notice")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["criteria"] = self.project.criteria.all()
+        context["clarifications"] = self.project.clarifications.filter(answered_at__isnull=False)
+        return context
+
+
+class AwardNoticePage(Page):
+    """The award notice (中标公告): winner, price, the evaluation report, and the
+    objection period. Created and published by Linli at the award."""
+
+    project = models.OneToOneField(
+        "procurement.Project",
+        verbose_name=_("project"),
+        on_delete=models.PROTECT,
+        related_name="award_notice",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("additional information"))
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["cms.NoticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("award notice")

@@ -1,7 +1,8 @@
-"""Keep the community editors groups in step with staff assignments and community pages.
+"""Keep derived CMS state in step with the domain: community editors groups follow staff
+assignments and community pages; procurement notices follow the projects' stages.
 
-These are derived permissions (see cms.editors), so they follow the data through signals:
-whichever path creates or removes an assignment, the editors group follows after commit.
+Both are derived from domain data, so they follow it through signals, after commit:
+whichever path creates or removes an assignment, the editors group follows.
 """
 
 from django.db import transaction
@@ -9,9 +10,12 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from marketplace.accounts.models import CommunityStaffAssignment
+from marketplace.procurement.models import Project
+from marketplace.procurement.signals import project_awarded, project_published
 
 from .editors import community_editors_sync, community_editors_sync_for_user
 from .models import CommunityPage
+from .notices import award_notice_publish, tender_notice_publish
 
 
 @receiver([post_save, post_delete], sender=CommunityStaffAssignment)
@@ -24,3 +28,13 @@ def assignment_changed(sender, instance, **kwargs):
 def community_page_saved(sender, instance, **kwargs):
     community_id = instance.community_id
     transaction.on_commit(lambda: community_editors_sync(community_id=community_id))
+
+
+@receiver(project_published)
+def publish_tender_notice(sender, project_id, **kwargs):
+    tender_notice_publish(Project.objects.get(pk=project_id))
+
+
+@receiver(project_awarded)
+def publish_award_notice(sender, project_id, **kwargs):
+    award_notice_publish(Project.objects.get(pk=project_id))

@@ -12,6 +12,7 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply
 
+from .. import signals
 from ..models import Award, Objection, Project, ProjectStatus
 from ..scoring import evaluation_results
 from ..states import is_project_purchaser
@@ -70,13 +71,18 @@ def project_award(*, actor, project: Project) -> Award:
         event="procurement.project.awarded",
         winner=results[0].bid.organization_id,
     )
-    return Award.objects.create(
+    award = Award.objects.create(
         project=project,
         bid=results[0].bid,
         awarded_by=actor,
         standstill_ends_at=timezone.now() + timedelta(days=project.standstill_days),
         report=_report(project, results),
     )
+    project_id = project.pk
+    transaction.on_commit(
+        lambda: signals.project_awarded.send(sender=Project, project_id=project_id)
+    )
+    return award
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from marketplace.core.transitions import transition_apply
 from marketplace.core.validation import validated
 from marketplace.organizations.models import OrganizationType
 
-from .. import sealing
+from .. import sealing, signals
 from ..models import Criterion, Project, ProjectStatus, TenderKey
 
 PROJECT_FIELDS = (
@@ -126,6 +126,10 @@ def project_publish(*, actor, project: Project) -> Project:
     public_key, sealed_private_key = sealing.new_key_pair(project.pk)
     TenderKey.objects.create(
         project=project, public_key=public_key, sealed_private_key=sealed_private_key
+    )
+    project_id = project.pk
+    transaction.on_commit(
+        lambda: signals.project_published.send(sender=Project, project_id=project_id)
     )
     return project
 
