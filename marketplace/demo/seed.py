@@ -85,6 +85,7 @@ def is_seeded() -> bool:
 def planned_total() -> int:
     """How many objects the progress bar counts (regions … pages)."""
     from .data_demands import STATUS_PLAN
+    from .data_procurement import PANEL, PROJECTS
     from .seed_volunteering import TASKS_PER_COMMUNITY
 
     facilities = sum(len(row[-1]) for row in data.COMMUNITIES)
@@ -112,6 +113,8 @@ def planned_total() -> int:
         + users
         + sum(STATUS_PLAN.values())
         + TASKS_PER_COMMUNITY * len(data.COMMUNITIES)
+        + len(PROJECTS)
+        + len(PANEL)
         + pages
     )
 
@@ -121,6 +124,7 @@ def seed_demo(*, progress: bool = True) -> bool:
     from .seed_demands import seed_demands
     from .seed_pages import seed_pages
     from .seed_people import seed_people
+    from .seed_procurement import seed_procurement
     from .seed_volunteering import seed_volunteering
 
     if is_seeded():
@@ -140,6 +144,7 @@ def seed_demo(*, progress: bool = True) -> bool:
         seed_demands(ctx)
         seed_volunteering(ctx)
         seed_pages(ctx)
+        seed_procurement(ctx)
         ctx.stage("done")
     return True
 

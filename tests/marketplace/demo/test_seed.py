@@ -48,3 +48,13 @@ def test_demo_accounts_log_in(seeded, client):
     assert response.status_code == 302
     assert client.get("/demands/").status_code == 200
     assert client.get("/").status_code == 200 and client.get("/en/").status_code == 200
+
+
+def test_demo_has_volunteering_and_a_tender_in_every_stage(seeded):
+    from marketplace.procurement.models import Project, ProjectStatus
+    from marketplace.volunteering.models import ServiceRecord, Signup, Task
+
+    assert set(Project.objects.values_list("status", flat=True)) == set(ProjectStatus.values)
+    assert Task.objects.filter(status="published").count() >= 10
+    assert Signup.objects.filter(status="waitlisted").exists()
+    assert ServiceRecord.objects.filter(volunteer__email="volunteer@demo.linli.cn").exists()
