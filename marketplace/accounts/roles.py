@@ -51,6 +51,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "organizations.add_membership",
             "organizations.change_membership",
             "organizations.delete_membership",
+            "procurement.view_project",
+            "procurement.view_bid",
         }
     )
     | VOLUNTEER_ORGANIZER,
@@ -61,6 +63,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "organizations.view_offering",
             "organizations.add_offering",
             "organizations.change_offering",
+            "procurement.view_project",
+            "procurement.view_bid",
         }
     )
     | VOLUNTEER_ORGANIZER,
@@ -82,6 +86,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         {
             BACK_OFFICE,
             "organizations.view_organization",
+            "procurement.view_project",
+            "procurement.view_bid",
         }
     ),
     Role.PLATFORM_ADMIN: frozenset(),  # superuser: every permission

@@ -51,6 +51,14 @@ def pages(scene):
         f"/procurement/attachments/{attachment.pk}/",
         "/admin/auditevent/",
         "/notifications/",
+        "/search/?q=助餐",
+        "/admin/project/",
+        f"/admin/project/inspect/{project.pk}/",
+        "/admin/project/?export=csv",
+        "/admin/bid/",
+        f"/admin/bid/inspect/{bid.pk}/",
+        "/admin/bid/?export=csv",
+        "/admin/bid/?export=xlsx",
     ]
 
 
@@ -59,7 +67,21 @@ def look(client, scene, role, url):
     if role != "anonymous":
         client.force_login(scene[role])
     response = client.get(url)
-    return response.content.decode(errors="replace") if response.status_code == 200 else ""
+    if response.status_code != 200:
+        return ""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if url.endswith("xlsx"):
+        return _xlsx_text(body)
+    return body.decode(errors="replace")
+
+
+def _xlsx_text(body: bytes) -> str:
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(body)).active
+    return "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -96,3 +118,5 @@ def test_after_the_opening_purchaser_and_panel_see_it(client, sealed, role):
     attachment = sealed["bid"].attachments.get(kind="registration")
     download = look(client, sealed, role, f"/procurement/attachments/{attachment.pk}/")
     assert ("licence of the bidder" in download) is insider
+    exported = look(client, sealed, role, "/admin/bid/?export=csv")
+    assert (str(PRICE) in exported) is (role in ("purchaser", "admin", "org_admin", "org_staff"))
