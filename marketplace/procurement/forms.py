@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import DocumentKind
+from .models import DocumentKind, Project
 
 
 class BidForm(forms.Form):
@@ -31,3 +31,47 @@ class BidForm(forms.Form):
 
     def team_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["team"].splitlines() if line.strip()]
+
+
+class ProjectForm(forms.ModelForm):
+    """Setting up a project (立项); the criteria come in CriterionFormSet beside it."""
+
+    class Meta:
+        model = Project
+        fields = [
+            "purchaser",
+            "title",
+            "purpose",
+            "category",
+            "budget",
+            "funding_source",
+            "service_starts",
+            "service_ends",
+            "eligible_types",
+            "qualifications",
+            "required_documents",
+            "price_weight",
+            "tie_break",
+            "bid_deadline",
+            "opening_at",
+            "standstill_days",
+        ]
+        widgets = {
+            "service_starts": forms.DateInput(attrs={"type": "date"}),
+            "service_ends": forms.DateInput(attrs={"type": "date"}),
+            "bid_deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "opening_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        }
+
+    def __init__(self, *args, purchasers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["purchaser"].queryset = purchasers
+
+
+class CriterionForm(forms.Form):
+    name = forms.CharField(label=_("Criterion"), max_length=120)
+    description = forms.CharField(label=_("What earns the points"), required=False)
+    max_score = forms.DecimalField(label=_("Points"), max_digits=5, decimal_places=2, min_value=0)
+
+
+CriterionFormSet = forms.formset_factory(CriterionForm, extra=3, min_num=1, validate_min=True)

@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
+from marketplace.organizations.models import Organization, OrganizationType
 from marketplace.organizations.selectors import organizations_acting_for
 
 from . import services
-from .forms import BidForm
-from .models import Bid, BidAttachment, Clarification, ProjectStatus
+from .forms import BidForm, CriterionFormSet, ProjectForm
+from .models import Bid, BidAttachment, Clarification, Milestone, Objection, ProjectStatus
 from .scoring import evaluation_results
 from .selectors import (
     is_panel_member,
@@ -34,6 +36,17 @@ class ProjectListView(ListView):
 
     def get_queryset(self):
         return project_list(user=self.request.user).order_by("-published_at", "-id")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["can_set_up"] = (
+            user.is_authenticated
+            and Organization.objects.filter(
+                type=OrganizationType.PURCHASER, pk__in=scope_of(user).organization_ids
+            ).exists()
+        )
+        return context
 
 
 class ProjectDetailView(DetailView):
@@ -58,10 +71,60 @@ class ProjectDetailView(DetailView):
             can_bid=project.status == ProjectStatus.TENDERING
             and organizations_acting_for(user).exists(),
             award=getattr(project, "award", None),
+            objections=project.objections.select_related("organization"),
+            contract=getattr(project, "contract", None),
+            my_organizations=organizations_acting_for(user),
         )
+        if context["contract"]:
+            context["milestones"] = context["contract"].milestones.select_related("payment")
+            context["is_undertaker"] = (
+                scope_of(user).acts_for_organization(context["contract"].organization_id)
+                if user.is_authenticated
+                else False
+            )
         if context["is_purchaser"]:
             context["panel"] = project.evaluators.select_related("user")
         return context
+
+
+class ProjectCreateView(LoginRequiredMixin, View):
+    """Purchaser staff set up a project: its fields and its technical criteria."""
+
+    template_name = "procurement/project_form.html"
+
+    def purchasers(self, request):
+        return Organization.objects.filter(
+            type=OrganizationType.PURCHASER, pk__in=scope_of(request.user).organization_ids
+        )
+
+    def get(self, request):
+        purchasers = self.purchasers(request)
+        if not purchasers.exists():
+            raise PermissionDenied
+        return render(
+            request,
+            self.template_name,
+            {"form": ProjectForm(purchasers=purchasers), "criteria": CriterionFormSet(prefix="c")},
+        )
+
+    def post(self, request):
+        purchasers = self.purchasers(request)
+        if not purchasers.exists():
+            raise PermissionDenied
+        form = ProjectForm(request.POST, purchasers=purchasers)
+        criteria = CriterionFormSet(request.POST, prefix="c")
+        if form.is_valid() and criteria.is_valid():
+            fields = {k: v for k, v in form.cleaned_data.items()}
+            project = call_service(
+                request,
+                services.project_create,
+                criteria=[c for c in criteria.cleaned_data if c],
+                **fields,
+            )
+            if project is not None:
+                messages.success(request, _("The project is set up. Publish it when it is ready."))
+                return redirect("procurement:detail", pk=project.pk)
+        return render(request, self.template_name, {"form": form, "criteria": criteria})
 
 
 class ProjectActionView(LoginRequiredMixin, View):
@@ -272,3 +335,76 @@ def _quote(name: str) -> str:
     from urllib.parse import quote
 
     return quote(name)
+
+
+class ObjectionFileView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        project = project_get(user=request.user, pk=pk)
+        organization = get_object_or_404(Organization, pk=request.POST.get("organization") or 0)
+        done = call_service(
+            request,
+            services.objection_file,
+            project=project,
+            organization=organization,
+            text=request.POST.get("text", ""),
+        )
+        if done is not None:
+            messages.success(request, _("Your objection is filed; the purchaser will answer it."))
+        return redirect("procurement:detail", pk=pk)
+
+
+class ObjectionAnswerView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        objection = get_object_or_404(Objection, pk=pk)
+        call_service(
+            request,
+            services.objection_answer,
+            objection=objection,
+            answer=request.POST.get("answer", ""),
+            upheld=request.POST.get("upheld") == "1",
+        )
+        return redirect("procurement:detail", pk=objection.project_id)
+
+
+class MilestoneActionView(LoginRequiredMixin, View):
+    """POST /procurement/milestones/<pk>/<submit|accept|return|pay>/."""
+
+    def post(self, request, pk, action):
+        milestone = get_object_or_404(Milestone.objects.select_related("contract"), pk=pk)
+        post = request.POST
+        if action == "submit":
+            call_service(
+                request,
+                services.milestone_submit,
+                milestone=milestone,
+                evidence=post.get("evidence", ""),
+            )
+        elif action == "accept":
+            call_service(request, services.milestone_accept, milestone=milestone)
+        elif action == "return":
+            call_service(
+                request,
+                services.milestone_return,
+                milestone=milestone,
+                reason=post.get("reason", ""),
+            )
+        elif action == "pay":
+            call_service(
+                request,
+                services.payment_record,
+                milestone=milestone,
+                amount=post.get("amount", ""),
+                paid_on=_date_or_none(post.get("paid_on")),
+            )
+        else:
+            raise Http404
+        return redirect("procurement:detail", pk=milestone.contract.project_id)
+
+
+def _date_or_none(raw):
+    from django.utils.dateparse import parse_date
+
+    try:
+        return parse_date(raw or "")
+    except ValueError:
+        return None

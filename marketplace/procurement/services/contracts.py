@@ -132,6 +132,8 @@ def payment_record(*, actor, milestone: Milestone, amount, paid_on) -> PaymentRe
         raise NotPermitted(_("Only the purchasing body records payments."))
     if milestone.status != M.ACCEPTED:
         raise DomainError(_("Payments are recorded for accepted milestones only."))
+    if paid_on is None:
+        raise DomainError(_("Enter the date of the payment."), field="paid_on")
     if PaymentRecord.objects.filter(milestone=milestone).exists():
         raise DomainError(_("This milestone's payment is recorded already."))
     try:
