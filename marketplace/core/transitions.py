@@ -29,3 +29,15 @@ def transition_apply(
     audit_record(
         actor=actor, event=event, target=obj, source=source, target_status=obj.status, **data
     )
+
+
+def transition_with_reason(
+    *, obj, name: str, actor, event: str, reason: str, field: str = "cancel_reason"
+) -> None:
+    """A transition that must say why (cancel, reject): the reason is stored in `field`,
+    saved with the status and written to the audit row. The caller has checked that the
+    reason is not blank (its message names the object) and holds the lock."""
+    setattr(obj, field, reason.strip())
+    transition_apply(
+        obj=obj, name=name, actor=actor, event=event, fields=(field,), reason=reason.strip()
+    )

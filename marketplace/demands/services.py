@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from marketplace.accounts.scope import scope_of
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-from marketplace.core.transitions import transition_apply
+from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import validated
 
 from .models import Demand, DemandResponse, DemandStatus, ResponseStatus
@@ -90,14 +90,8 @@ def demand_cancel(*, actor, demand: Demand, reason: str) -> Demand:
     if not reason.strip():
         raise DomainError(_("Say why the demand is cancelled."), field="reason")
     demand = _locked(demand)
-    demand.cancel_reason = reason.strip()
-    transition_apply(
-        obj=demand,
-        name="cancel",
-        actor=actor,
-        event="demands.demand.cancelled",
-        fields=("cancel_reason",),
-        reason=demand.cancel_reason,
+    transition_with_reason(
+        obj=demand, name="cancel", actor=actor, event="demands.demand.cancelled", reason=reason
     )
     return demand
 

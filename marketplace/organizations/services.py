@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from marketplace.accounts.scope import scope_of
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-from marketplace.core.transitions import transition_apply
+from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import validated
 
 from .models import MemberRole, Membership, Offering, Organization
@@ -74,14 +74,13 @@ def organization_reject(*, actor, organization: Organization, reason: str) -> Or
             _("Give the reason for rejecting, so the organization can fix it."), field="reason"
         )
     organization = _locked(organization)
-    organization.rejection_reason = reason.strip()
-    transition_apply(
+    transition_with_reason(
         obj=organization,
         name="reject",
         actor=actor,
         event="organizations.organization.rejected",
-        fields=("rejection_reason",),
-        reason=organization.rejection_reason,
+        reason=reason,
+        field="rejection_reason",
     )
     return organization
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import DocumentKind, Project
+from .services.projects import PROJECT_FIELDS
 
 
 class BidForm(forms.Form):
@@ -38,24 +39,7 @@ class ProjectForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = [
-            "purchaser",
-            "title",
-            "purpose",
-            "category",
-            "budget",
-            "funding_source",
-            "service_starts",
-            "service_ends",
-            "eligible_types",
-            "qualifications",
-            "required_documents",
-            "price_weight",
-            "tie_break",
-            "bid_deadline",
-            "opening_at",
-            "standstill_days",
-        ]
+        fields = list(PROJECT_FIELDS)
         widgets = {
             "service_starts": forms.DateInput(attrs={"type": "date"}),
             "service_ends": forms.DateInput(attrs={"type": "date"}),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from marketplace.accounts.scope import scope_of
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-from marketplace.core.transitions import transition_apply
+from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import validated
 from marketplace.organizations.models import OrganizationType
 
@@ -139,13 +139,11 @@ def project_cancel(*, actor, project: Project, reason: str) -> Project:
     if not reason.strip():
         raise DomainError(_("Say why the project is cancelled."), field="reason")
     project = _locked(project)
-    project.cancel_reason = reason.strip()
-    transition_apply(
+    transition_with_reason(
         obj=project,
         name="cancel",
         actor=actor,
         event="procurement.project.cancelled",
-        fields=("cancel_reason",),
-        reason=project.cancel_reason,
+        reason=reason,
     )
     return project

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
-from marketplace.core.transitions import transition_apply
+from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import validated
 
 from ..models import ACTIVE_SIGNUP_STATUSES, Shift, Signup, SignupStatus, Task, TaskStatus
@@ -148,14 +148,8 @@ def task_cancel(*, actor, task: Task, reason: str) -> Task:
     if not reason.strip():
         raise DomainError(_("Say why the task is cancelled."), field="reason")
     task = locked_task(task)
-    task.cancel_reason = reason.strip()
-    transition_apply(
-        obj=task,
-        name="cancel",
-        actor=actor,
-        event="volunteering.task.cancelled",
-        fields=("cancel_reason",),
-        reason=task.cancel_reason,
+    transition_with_reason(
+        obj=task, name="cancel", actor=actor, event="volunteering.task.cancelled", reason=reason
     )
     released = list(
         Signup.objects.select_for_update(of=("self",))
