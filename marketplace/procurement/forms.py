@@ -20,6 +20,7 @@ class BidForm(forms.Form):
     def __init__(self, *args, organizations, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+        self.fields["organization"].empty_label = None
         for kind in project.required_documents:
             self.fields[f"file_{kind}"] = forms.FileField(label=DocumentKind(kind).label)
 
@@ -50,6 +51,7 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args, purchasers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["purchaser"].queryset = purchasers
+        self.fields["purchaser"].empty_label = None  # staff of one body need not choose
 
 
 class CriterionForm(forms.Form):
@@ -59,3 +61,15 @@ class CriterionForm(forms.Form):
 
 
 CriterionFormSet = forms.formset_factory(CriterionForm, extra=3, min_num=1, validate_min=True)
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone"), max_length=120)
+    deliverables = forms.CharField(label=_("Deliverables"))
+    due_date = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    payment_share = forms.DecimalField(
+        label=_("Share of payment (%)"), max_digits=5, decimal_places=2, min_value=0
+    )
+
+
+MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=3, min_num=1, validate_min=True)

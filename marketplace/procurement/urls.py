@@ -15,6 +15,7 @@ urlpatterns = [
     path("bids/<int:pk>/withdraw/", views.BidWithdrawView.as_view(), name="withdraw"),
     path("questions/<int:pk>/answer/", views.ClarificationAnswerView.as_view(), name="answer"),
     path("<int:pk>/objections/", views.ObjectionFileView.as_view(), name="object"),
+    path("<int:pk>/contract/", views.ContractSignView.as_view(), name="contract"),
     path(
         "objections/<int:pk>/answer/", views.ObjectionAnswerView.as_view(), name="objection_answer"
     ),

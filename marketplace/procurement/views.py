@@ -14,7 +14,7 @@ from marketplace.organizations.models import Organization, OrganizationType
 from marketplace.organizations.selectors import organizations_acting_for
 
 from . import services
-from .forms import BidForm, CriterionFormSet, ProjectForm
+from .forms import BidForm, CriterionFormSet, MilestoneFormSet, ProjectForm
 from .models import Bid, BidAttachment, Clarification, Milestone, Objection, ProjectStatus
 from .scoring import evaluation_results
 from .selectors import (
@@ -335,6 +335,39 @@ def _quote(name: str) -> str:
     from urllib.parse import quote
 
     return quote(name)
+
+
+class ContractSignView(LoginRequiredMixin, View):
+    """The purchaser signs with the winner, laying out the milestones."""
+
+    template_name = "procurement/contract_form.html"
+
+    def get(self, request, pk):
+        project = project_get(user=request.user, pk=pk)
+        if not is_project_purchaser(project, request.user):
+            raise Http404
+        return render(
+            request,
+            self.template_name,
+            {"project": project, "formset": MilestoneFormSet(prefix="m")},
+        )
+
+    def post(self, request, pk):
+        project = project_get(user=request.user, pk=pk)
+        if not is_project_purchaser(project, request.user):
+            raise Http404
+        formset = MilestoneFormSet(request.POST, prefix="m")
+        if formset.is_valid():
+            contract = call_service(
+                request,
+                services.contract_sign,
+                project=project,
+                milestones=[m for m in formset.cleaned_data if m],
+            )
+            if contract is not None:
+                messages.success(request, _("The contract is signed."))
+                return redirect("procurement:detail", pk=pk)
+        return render(request, self.template_name, {"project": project, "formset": formset})
 
 
 class ObjectionFileView(LoginRequiredMixin, View):

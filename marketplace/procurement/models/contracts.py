@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Contract(models.Model):
@@ -33,7 +34,7 @@ class Contract(models.Model):
 class MilestoneStatus(models.TextChoices):
     PENDING = "pending", _("Not yet delivered")
     SUBMITTED = "submitted", _("Delivered, awaiting acceptance")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", pgettext_lazy("milestone", "Accepted")
     RETURNED = "returned", _("Returned for rework")
 
 
