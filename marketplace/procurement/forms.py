@@ -73,3 +73,25 @@ class MilestoneForm(forms.Form):
 
 
 MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=3, min_num=1, validate_min=True)
+
+
+class IndicatorForm(forms.Form):
+    name = forms.CharField(label=_("Indicator"), max_length=80)
+    weight = forms.DecimalField(label=_("Weight"), max_digits=5, decimal_places=2, min_value=0)
+    score = forms.DecimalField(
+        label=_("Score (0–100)"), max_digits=5, decimal_places=2, min_value=0, max_value=100
+    )
+
+
+IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=3, min_num=1, validate_min=True)
+
+
+class SatisfactionForm(forms.Form):
+    satisfaction = forms.DecimalField(
+        label=_("Residents' satisfaction (0–100, empty if there are no ratings yet)"),
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
+        required=False,
+    )

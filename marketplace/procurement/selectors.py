@@ -55,3 +55,29 @@ def my_seat(*, project: Project, user) -> Evaluator | None:
     if not user.is_authenticated:
         return None
     return project.evaluators.filter(user=user).first()
+
+
+def organization_history(*, organization) -> dict:
+    """What an organization's profile shows of its purchased-service record: bids once
+    opened (never before), awards, and performance evaluations."""
+    from .models import Award, PerformanceEvaluation
+
+    return {
+        "bids": list(
+            Bid.objects.filter(
+                organization=organization, status=BidStatus.SUBMITTED, opened_at__isnull=False
+            )
+            .select_related("project")
+            .order_by("-opened_at")[:20]
+        ),
+        "awards": list(
+            Award.objects.filter(bid__organization=organization)
+            .select_related("project", "bid")
+            .order_by("-awarded_at")[:20]
+        ),
+        "evaluations": list(
+            PerformanceEvaluation.objects.filter(project__contract__organization=organization)
+            .select_related("project")
+            .order_by("-evaluated_at")[:20]
+        ),
+    }

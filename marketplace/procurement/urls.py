@@ -16,6 +16,7 @@ urlpatterns = [
     path("questions/<int:pk>/answer/", views.ClarificationAnswerView.as_view(), name="answer"),
     path("<int:pk>/objections/", views.ObjectionFileView.as_view(), name="object"),
     path("<int:pk>/contract/", views.ContractSignView.as_view(), name="contract"),
+    path("<int:pk>/performance/", views.PerformanceEvaluateView.as_view(), name="performance"),
     path(
         "objections/<int:pk>/answer/", views.ObjectionAnswerView.as_view(), name="objection_answer"
     ),

@@ -14,7 +14,14 @@ from marketplace.organizations.models import Organization, OrganizationType
 from marketplace.organizations.selectors import organizations_acting_for
 
 from . import services
-from .forms import BidForm, CriterionFormSet, MilestoneFormSet, ProjectForm
+from .forms import (
+    BidForm,
+    CriterionFormSet,
+    IndicatorFormSet,
+    MilestoneFormSet,
+    ProjectForm,
+    SatisfactionForm,
+)
 from .models import Bid, BidAttachment, Clarification, Milestone, Objection, ProjectStatus
 from .scoring import evaluation_results
 from .selectors import (
@@ -73,6 +80,7 @@ class ProjectDetailView(DetailView):
             award=getattr(project, "award", None),
             objections=project.objections.select_related("organization"),
             contract=getattr(project, "contract", None),
+            performance=getattr(project, "performance", None),
             my_organizations=organizations_acting_for(user),
         )
         if context["contract"]:
@@ -368,6 +376,47 @@ class ContractSignView(LoginRequiredMixin, View):
                 messages.success(request, _("The contract is signed."))
                 return redirect("procurement:detail", pk=pk)
         return render(request, self.template_name, {"project": project, "formset": formset})
+
+
+class PerformanceEvaluateView(LoginRequiredMixin, View):
+    """The purchaser scores the completed contract's indicators (绩效评价)."""
+
+    template_name = "procurement/performance_form.html"
+
+    def project(self, request, pk):
+        project = project_get(user=request.user, pk=pk)
+        if not is_project_purchaser(project, request.user):
+            raise Http404
+        return project
+
+    def get(self, request, pk):
+        return render(
+            request,
+            self.template_name,
+            {
+                "project": self.project(request, pk),
+                "formset": IndicatorFormSet(prefix="i"),
+                "form": SatisfactionForm(),
+            },
+        )
+
+    def post(self, request, pk):
+        project = self.project(request, pk)
+        formset = IndicatorFormSet(request.POST, prefix="i")
+        form = SatisfactionForm(request.POST)
+        if formset.is_valid() and form.is_valid():
+            done = call_service(
+                request,
+                services.performance_evaluate,
+                project=project,
+                indicators=[row for row in formset.cleaned_data if row],
+                satisfaction=form.cleaned_data["satisfaction"],
+            )
+            if done is not None:
+                messages.success(request, _("The performance evaluation is published."))
+                return redirect("procurement:detail", pk=pk)
+        context = {"project": project, "formset": formset, "form": form}
+        return render(request, self.template_name, context)
 
 
 class ObjectionFileView(LoginRequiredMixin, View):
