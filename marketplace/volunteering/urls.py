@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/<slug:action>/", views.TaskActionView.as_view(), name="action"),
     path("shifts/<int:pk>/signup/", views.ShiftSignupView.as_view(), name="signup"),
     path("signups/<int:pk>/cancel/", views.SignupCancelView.as_view(), name="cancel"),
+    path("signups/<int:pk>/<slug:decision>/", views.SignupDecisionView.as_view(), name="decide"),
     path("shifts/<int:pk>/qr/", views.ShiftQrView.as_view(), name="shift_qr"),
     path("checkin/<int:pk>/<str:token>/", views.CheckinView.as_view(), name="checkin"),
     path("record/", views.MyRecordView.as_view(), name="record"),

@@ -80,6 +80,12 @@ class TaskDetailView(DetailView):
         context["shifts"] = shifts_for(task=task, user=user)
         context["skills"] = task.required_skills.all()
         context["is_manager"] = is_task_manager(task, user)
+        if context["is_manager"] and task.requires_approval:
+            context["pending"] = (
+                Signup.objects.filter(shift__task=task, status=SignupStatus.PENDING)
+                .select_related("volunteer", "shift")
+                .order_by("pk")
+            )
         return context
 
 
@@ -99,6 +105,27 @@ class TaskActionView(LoginRequiredMixin, View):
         else:
             raise Http404
         return redirect("volunteering:detail", pk=task.pk)
+
+
+class SignupDecisionView(LoginRequiredMixin, View):
+    """Approval mode: organizers approve or decline a pending sign-up (with a reason)."""
+
+    def post(self, request, pk, decision):
+        signup = get_object_or_404(Signup.objects.select_related("shift__task"), pk=pk)
+        if not is_task_manager(signup.shift.task, request.user):
+            raise Http404
+        if decision == "approve":
+            call_service(request, services.signup_approve, signup=signup)
+        elif decision == "decline":
+            call_service(
+                request,
+                services.signup_reject,
+                signup=signup,
+                reason=request.POST.get("reason", ""),
+            )
+        else:
+            raise Http404
+        return redirect("volunteering:detail", pk=signup.shift.task_id)
 
 
 class ShiftSignupView(LoginRequiredMixin, View):

@@ -180,3 +180,24 @@ def test_organizers_publish_and_cancel_on_the_page(client, world):
     client.post(f"/volunteering/{draft.pk}/cancel/", {"reason": "场地临时维修"})
     draft.refresh_from_db()
     assert draft.status == "cancelled" and draft.cancel_reason == "场地临时维修"
+
+
+def test_organizers_approve_and_decline_on_the_task_page(client, world):
+    task = published_task(world["staff"], world["home"], requires_approval=True)
+    shift = task.shifts.get()
+    first, second = (
+        services.shift_signup(actor=volunteer(world["home"]), shift=shift) for _ in range(2)
+    )
+    client.force_login(world["other_staff"])
+    assert client.post(f"/volunteering/signups/{first.pk}/approve/").status_code == 404
+    client.force_login(world["staff"])
+    page = client.get(f"/volunteering/{task.pk}/").content.decode()
+    assert f"/volunteering/signups/{first.pk}/approve/" in page
+    client.post(f"/volunteering/signups/{first.pk}/approve/")
+    client.post(f"/volunteering/signups/{second.pk}/decline/", {"reason": ""})
+    second.refresh_from_db()
+    assert second.status == SignupStatus.PENDING  # no reason, no change
+    client.post(f"/volunteering/signups/{second.pk}/decline/", {"reason": "需要持证人员"})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == SignupStatus.CONFIRMED and second.status == SignupStatus.REJECTED
