@@ -97,3 +97,17 @@ def test_assignment_and_removal_follow_through(world, section, django_capture_on
 def test_home_page_is_still_not_theirs(world, section):
     assert isinstance(section["home_page"], HomePage)
     assert not can(world["staff"], section["home_page"], "add")
+
+
+def test_the_sync_command_backfills_groups(world, section):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Group.objects.filter(name__startswith="community-editors-").delete()
+    assert not can(world["staff"], section["mine"], "edit")
+    out = StringIO()
+    call_command("sync_community_editors", verbosity=0, stdout=out)
+    assert can(world["staff"], section["mine"], "edit")
+    assert not can(world["staff"], section["theirs"], "edit")
+    assert "synced 2 communities" in out.getvalue()
