@@ -22,6 +22,17 @@ def project_list(*, user) -> QuerySet[Project]:
     )
 
 
+def purchasers_acting_for(user):
+    """The purchasing bodies this user works for (where they may set up projects)."""
+    from marketplace.organizations.models import Organization, OrganizationType
+
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        type=OrganizationType.PURCHASER, pk__in=scope_of(user).organization_ids
+    )
+
+
 def project_get(*, user, pk: int) -> Project:
     return get_object_or_404(project_list(user=user), pk=pk)
 

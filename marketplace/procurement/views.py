@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -10,7 +12,7 @@ from django.views.generic import DetailView, ListView
 
 from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
-from marketplace.organizations.models import Organization, OrganizationType
+from marketplace.organizations.models import Organization
 from marketplace.organizations.selectors import organizations_acting_for
 
 from . import services
@@ -31,6 +33,7 @@ from .selectors import (
     opened_bids_for,
     project_get,
     project_list,
+    purchasers_acting_for,
 )
 from .services.bids import attachment_content
 from .states import is_project_purchaser
@@ -46,13 +49,7 @@ class ProjectListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context["can_set_up"] = (
-            user.is_authenticated
-            and Organization.objects.filter(
-                type=OrganizationType.PURCHASER, pk__in=scope_of(user).organization_ids
-            ).exists()
-        )
+        context["can_set_up"] = purchasers_acting_for(self.request.user).exists()
         return context
 
 
@@ -101,9 +98,7 @@ class ProjectCreateView(LoginRequiredMixin, View):
     template_name = "procurement/project_form.html"
 
     def purchasers(self, request):
-        return Organization.objects.filter(
-            type=OrganizationType.PURCHASER, pk__in=scope_of(request.user).organization_ids
-        )
+        return purchasers_acting_for(request.user)
 
     def get(self, request):
         purchasers = self.purchasers(request)
@@ -335,14 +330,8 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
             raise PermissionDenied(_("The bids are still sealed."))
         name, content = attachment_content(attachment=attachment)
         response = HttpResponse(content, content_type="application/octet-stream")
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}"
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
         return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
 
 
 class ContractSignView(LoginRequiredMixin, View):

@@ -15,6 +15,7 @@ from marketplace.core.errors import DomainError, NotPermitted
 
 from . import services
 from .models import Attendance, ServiceRecord, Signup, SignupStatus
+from .selectors import managed_by
 from .states import is_task_manager
 
 
@@ -144,10 +145,8 @@ class HoursQueueView(_OrganizerView, TemplateView):
         return gettext("Hours to approve")
 
     def queue(self):
-        from .wagtail_hooks import _prefixed, managed_tasks
-
         return (
-            Signup.objects.filter(_prefixed(managed_tasks(self.request.user), "shift__task"))
+            Signup.objects.filter(managed_by(self.request.user, via="shift__task__"))
             .filter(status=SignupStatus.CONFIRMED, attendance=Attendance.ATTENDED)
             .filter(Q(service_record__isnull=True))
             .exclude(minutes__isnull=True)

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from marketplace.accounts.models import VolunteerProfile
 from marketplace.core.geo import distance_km
 
-from .models import ACTIVE_SIGNUP_STATUSES, PartyMemberRegistration, Shift, Signup
-from .selectors import task_list
+from .models import ACTIVE_SIGNUP_STATUSES, Shift, Signup
+from .selectors import party_registration_current, task_list
 
 WEIGHTS = {"community": 3.0, "skill": 1.0, "availability": 2.0, "distance": 2.0}
 DISTANCE_SCALE_KM = 3.0
@@ -43,9 +43,7 @@ def shift_slot(shift: Shift) -> str:
 
 
 def party_community_id(user) -> int | None:
-    registration = PartyMemberRegistration.objects.filter(
-        volunteer=user, ended_at__isnull=True
-    ).first()
+    registration = party_registration_current(user)
     return registration.community_id if registration else None
 
 

@@ -7,6 +7,7 @@ from marketplace.accounts.scope import scope_of
 
 from .models import (
     ACTIVE_SIGNUP_STATUSES,
+    PartyMemberRegistration,
     ServiceRecord,
     Shift,
     Signup,
@@ -28,6 +29,32 @@ def _visible(user) -> Q:
         visible |= Q(community_id__in=scope.community_ids)
         visible |= Q(organization_id__in=scope.organization_ids)
     return visible
+
+
+def managed_by(user, via: str = "") -> Q:
+    """The tasks a user organizes — their communities' and their organizations' — or, with
+    `via` ("task__", "shift__task__"), the shifts or sign-ups of those tasks."""
+    if user.is_superuser:
+        return Q()
+    scope = scope_of(user)
+    return Q(**{f"{via}community_id__in": scope.community_ids}) | Q(
+        **{f"{via}organization_id__in": scope.organization_ids}
+    )
+
+
+def waitlist_position(signup: Signup) -> int:
+    """1 for the first in line: waiting sign-ups are served in primary-key order."""
+    return Signup.objects.filter(
+        shift_id=signup.shift_id, status=SignupStatus.WAITLISTED, pk__lte=signup.pk
+    ).count()
+
+
+def party_registration_current(user) -> PartyMemberRegistration | None:
+    return (
+        PartyMemberRegistration.objects.filter(volunteer=user, ended_at__isnull=True)
+        .select_related("community", "community__parent")
+        .first()
+    )
 
 
 def task_list(*, user) -> QuerySet[Task]:
@@ -72,9 +99,7 @@ def shifts_for(*, task: Task, user) -> list[Shift]:
     for shift in shifts:
         shift.my_signup = shift.mine[0] if shift.mine else None
         if shift.my_signup and shift.my_signup.status == SignupStatus.WAITLISTED:
-            shift.my_signup.position = Signup.objects.filter(
-                shift=shift, status=SignupStatus.WAITLISTED, pk__lte=shift.my_signup.pk
-            ).count()
+            shift.my_signup.position = waitlist_position(shift.my_signup)
     return shifts
 
 

@@ -16,10 +16,11 @@ from marketplace.core.views import call_service
 from . import services
 from .filters import TaskFilter
 from .forms import PartyRegistrationForm
-from .models import PartyMemberRegistration, RecordExtract, Shift, Signup, SignupStatus
+from .models import RecordExtract, Shift, Signup, SignupStatus
 from .pdf import record_extract_pdf
 from .recommendations import party_community_id, recommended_tasks
 from .selectors import (
+    party_registration_current,
     service_records_of,
     shifts_for,
     signups_of,
@@ -162,11 +163,7 @@ class PartyRegistrationView(LoginRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["current"] = (
-            PartyMemberRegistration.objects.filter(volunteer=self.request.user, ended_at=None)
-            .select_related("community", "community__parent")
-            .first()
-        )
+        context["current"] = party_registration_current(self.request.user)
         return context
 
     def form_valid(self, form):

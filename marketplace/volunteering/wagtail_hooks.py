@@ -1,4 +1,4 @@
-from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models import OuterRef, Subquery, Sum
 from django.urls import path, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,25 +16,9 @@ from marketplace.regions.models import Region, RegionLevel
 
 from .admin_views import AttendanceView, HoursQueueView
 from .models import PartyMemberRegistration, ServiceRecord, Shift, Signup, Task
+from .selectors import managed_by
 from .services import shift_add, shift_update, task_create, task_update
 from .services.tasks import SHIFT_FIELDS, TASK_FIELDS
-
-
-def managed_tasks(user) -> Q:
-    """The tasks a user organizes: their communities' and their organizations'."""
-    if user.is_superuser:
-        return Q()
-    scope = scope_of(user)
-    return Q(community_id__in=scope.community_ids) | Q(organization_id__in=scope.organization_ids)
-
-
-def _prefixed(q: Q, prefix: str) -> Q:
-    """The same condition seen from a related model (shift → task, sign-up → shift → task)."""
-    if not q.children:
-        return q
-    return Q(
-        *[(f"{prefix}__{field}", value) for field, value in q.children], _connector=q.connector
-    )
 
 
 class TaskViewSet(ScopedModelViewSet):
@@ -53,7 +37,7 @@ class TaskViewSet(ScopedModelViewSet):
     form_fields = [*TASK_FIELDS, "required_skills"]
 
     def scope_queryset(self, queryset, user):
-        return queryset.filter(managed_tasks(user))
+        return queryset.filter(managed_by(user))
 
     def limit_form_choices(self, form, user):
         if user.is_superuser:
@@ -86,10 +70,10 @@ class ShiftViewSet(ScopedModelViewSet):
     list_export = ["task", "starts_at", "ends_at", "capacity", "confirmed_count"]
 
     def scope_queryset(self, queryset, user):
-        return queryset.filter(_prefixed(managed_tasks(user), "task"))
+        return queryset.filter(managed_by(user, via="task__"))
 
     def limit_form_choices(self, form, user):
-        form.fields["task"].queryset = Task.objects.filter(managed_tasks(user))
+        form.fields["task"].queryset = Task.objects.filter(managed_by(user))
 
     def save_with_service(self, request, instance, form):
         values = {name: getattr(instance, name) for name in SHIFT_FIELDS}
@@ -138,7 +122,7 @@ class SignupViewSet(ScopedModelViewSet):
     form_fields = ["reason"]
 
     def scope_queryset(self, queryset, user):
-        return queryset.filter(_prefixed(managed_tasks(user), "shift__task"))
+        return queryset.filter(managed_by(user, via="shift__task__"))
 
     @property
     def attendance_view(self):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from marketplace.core.errors import NotPermitted
 from marketplace.notifications.services import notify
 
-from ..models import Shift, Signup, Task
+from ..models import Shift, Task
 from ..states import is_task_manager
 
 
@@ -53,9 +53,3 @@ def notify_signups(signups, kind: str, **extra) -> None:
             },
             url=reverse("volunteering:detail", args=[shift.task_id]),
         )
-
-
-def waitlist_position(signup: Signup) -> int:
-    return Signup.objects.filter(
-        shift_id=signup.shift_id, status="waitlisted", pk__lte=signup.pk
-    ).count()

@@ -18,8 +18,9 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 
 from ..models import ACTIVE_SIGNUP_STATUSES, Shift, Signup, SignupStatus, TaskStatus
+from ..selectors import waitlist_position
 from ..states import is_task_manager
-from .common import locked_shift, notify_signups, require_manager, waitlist_position
+from .common import locked_shift, notify_signups, require_manager
 
 S = SignupStatus
 
