@@ -42,11 +42,14 @@ def _permissions(pairs) -> list[Permission]:
 
 
 def _community_collection(community: Region) -> Collection:
+    """The community's own collection, named with its slug: two communities may share a
+    name (幸福社区 exists in many districts), never a slug."""
+    name = f"{community.name} ({community.slug})"
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for child in root.get_children():
-        if child.name == community.name:
+        if child.name == name:
             return child
-    return root.add_child(name=community.name)
+    return root.add_child(name=name)
 
 
 def _grant_section(group: Group, community: Region) -> None:

@@ -4,12 +4,14 @@ They are presentation of procurement data, so they follow it through the procure
 signals (sent after commit) instead of the procurement services knowing about pages.
 """
 
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 from wagtail.models import Page
 
 from .models import AwardNoticePage, HomePage, NoticeIndexPage, TenderNoticePage
+
+TENDER_TITLE = gettext_noop("Tender notice: %(title)s")
+AWARD_TITLE = gettext_noop("Award notice: %(title)s")
 
 
 def notice_index() -> NoticeIndexPage | None:
@@ -35,21 +37,18 @@ def _publish(page: Page) -> Page:
     return page
 
 
-def tender_notice_publish(project) -> TenderNoticePage | None:
-    if TenderNoticePage.objects.filter(project=project).exists():
+def _notice_publish(page_class, project, title: str, slug_prefix: str):
+    """Publish the project's notice of this kind once; later calls do nothing."""
+    if page_class.objects.filter(project=project).exists():
         return None
     with override("zh-hans"):
-        title = _("Tender notice: %(title)s") % {"title": project.title}
-    return _publish(
-        TenderNoticePage(title=title, slug=slugify(f"tender-{project.pk}"), project=project)
-    )
+        title = _(title) % {"title": project.title}
+    return _publish(page_class(title=title, slug=f"{slug_prefix}-{project.pk}", project=project))
+
+
+def tender_notice_publish(project) -> TenderNoticePage | None:
+    return _notice_publish(TenderNoticePage, project, TENDER_TITLE, "tender")
 
 
 def award_notice_publish(project) -> AwardNoticePage | None:
-    if AwardNoticePage.objects.filter(project=project).exists():
-        return None
-    with override("zh-hans"):
-        title = _("Award notice: %(title)s") % {"title": project.title}
-    return _publish(
-        AwardNoticePage(title=title, slug=slugify(f"award-{project.pk}"), project=project)
-    )
+    return _notice_publish(AwardNoticePage, project, AWARD_TITLE, "award")

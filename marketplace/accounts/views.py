@@ -26,7 +26,6 @@ class MeView(LoginRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(revealed=True))
 
     def get_context_data(self, **kwargs):
-        from marketplace.accounts.models import VolunteerProfile
         from marketplace.regions.models import Region
 
         user = self.request.user
@@ -36,5 +35,5 @@ class MeView(LoginRequiredMixin, TemplateView):
         context["communities"] = Region.objects.filter(pk__in=scope.community_ids)
         context["memberships"] = user.memberships.select_related("organization")
         context["has_back_office"] = user.has_perm("wagtailadmin.access_admin")
-        context["volunteer"] = VolunteerProfile.objects.filter(user=user).first()
+        context["volunteer"] = getattr(user, "volunteer_profile", None)
         return context

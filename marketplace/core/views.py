@@ -8,17 +8,22 @@ from .context_processors import ELDER_COOKIE
 from .errors import DomainError, NotPermitted
 
 
-def call_service(request, service, **kwargs):
+def call_service(request, service, *, errors_to=None, **kwargs):
     """Run a service for a view: a refusal becomes a message (or 403), never a traceback.
 
-    Returns the service's result, or None if it was refused.
+    With `errors_to` (a form), the refusal goes onto the form instead, on the field it
+    names. Returns the service's result, or None if it was refused.
     """
     try:
         return service(actor=request.user, **kwargs)
     except NotPermitted as error:
         raise PermissionDenied(error.message) from error
     except DomainError as error:
-        messages.error(request, error.message)
+        if errors_to is None:
+            messages.error(request, error.message)
+        else:
+            field = error.field if error.field in errors_to.fields else None
+            errors_to.add_error(field, error.message)
         return None
 
 

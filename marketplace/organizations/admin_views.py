@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from marketplace.core.errors import DomainError, NotPermitted
+from marketplace.core.views import call_service
 
 from .models import Organization, VerificationStatus
 from .services import organization_reject, organization_verify
@@ -68,22 +68,20 @@ class OrganizationReviewView(WagtailAdminTemplateMixin, FormView):
         )
 
     def form_valid(self, form):
-        decide = {
-            form.VERIFY: lambda: organization_verify(
-                actor=self.request.user, organization=self.object
-            ),
-            form.REJECT: lambda: organization_reject(
-                actor=self.request.user,
+        decision = form.cleaned_data["decision"]
+        if decision == form.VERIFY:
+            organization = call_service(
+                self.request, organization_verify, errors_to=form, organization=self.object
+            )
+        else:
+            organization = call_service(
+                self.request,
+                organization_reject,
+                errors_to=form,
                 organization=self.object,
                 reason=form.cleaned_data["reason"],
-            ),
-        }[form.cleaned_data["decision"]]
-        try:
-            organization = decide()
-        except NotPermitted as error:
-            raise PermissionDenied(error.message) from error
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            )
+        if organization is None:
             return self.form_invalid(form)
         messages.success(
             self.request,

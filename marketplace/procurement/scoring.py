@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .models import BidStatus, Project, Score, TieBreak
 
-TWO = Decimal("0.01")
+TWO = Decimal("0.01")  # figures are rounded to this for display and the report
 
 
 @dataclass
@@ -29,9 +29,9 @@ class BidResult:
 
 def evaluation_results(project: Project) -> list[BidResult]:
     bids = list(
-        project.bids.filter(status=BidStatus.SUBMITTED, opened_at__isnull=False).order_by(
-            "submitted_at", "pk"
-        )
+        project.bids.filter(status=BidStatus.SUBMITTED, opened_at__isnull=False)
+        .select_related("organization")
+        .order_by("submitted_at", "pk")
     )
     if not bids:
         return []

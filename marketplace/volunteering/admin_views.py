@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from marketplace.core.errors import DomainError, NotPermitted
+from marketplace.core.views import call_service
 
 from . import services
 from .models import Attendance, ServiceRecord, Signup, SignupStatus
@@ -64,16 +65,6 @@ class _OrganizerView(WagtailAdminTemplateMixin):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def run(self, form, service, **kwargs):
-        """Call a service; a refusal becomes a form error, an out-of-scope actor a 403."""
-        try:
-            return service(actor=self.request.user, **kwargs)
-        except NotPermitted as error:
-            raise PermissionDenied(error.message) from error
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-            return None
-
 
 class AttendanceView(_OrganizerView, FormView):
     form_class = AttendanceForm
@@ -113,19 +104,23 @@ class AttendanceView(_OrganizerView, FormView):
     def form_valid(self, form):
         action, data = form.cleaned_data["action"], form.cleaned_data
         if action == form.ATTENDED:
-            done = self.run(
-                form,
+            done = call_service(
+                self.request,
                 services.attendance_mark,
+                errors_to=form,
                 signup=self.signup,
                 checked_in_at=data["checked_in_at"],
                 checked_out_at=data["checked_out_at"],
             )
         elif action == form.NO_SHOW:
-            done = self.run(form, services.attendance_no_show, signup=self.signup)
+            done = call_service(
+                self.request, services.attendance_no_show, signup=self.signup, errors_to=form
+            )
         else:
-            done = self.run(
-                form,
+            done = call_service(
+                self.request,
                 services.hours_adjust,
+                errors_to=form,
                 signup=self.signup,
                 minutes=data["minutes"],
                 reason=data["reason"],

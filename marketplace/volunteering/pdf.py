@@ -5,6 +5,7 @@ Linli and PDF readers supply the glyphs.
 """
 
 import io
+from functools import cache
 
 import segno
 from django.utils import timezone
@@ -20,7 +21,6 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 from marketplace.core.privacy import mask_id_number
 
 FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 TITLE = ParagraphStyle("title", fontName=FONT, fontSize=18, leading=24, alignment=1)
 BODY = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=15)
 CELL = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=12)
@@ -75,8 +75,15 @@ def _yearly_lines(records) -> list:
     ]
 
 
+@cache
+def _register_font() -> None:
+    """Once per process, when the first PDF is made (not when the URLs load)."""
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
 def record_extract_pdf(extract, *, verify_url: str) -> bytes:
     """Render an issued extract: who, which records, totals, and how to verify it."""
+    _register_font()
     volunteer = extract.volunteer
     profile = getattr(volunteer, "volunteer_profile", None)
     records = list(extract.records.select_related("recorded_by").order_by("service_date", "pk"))

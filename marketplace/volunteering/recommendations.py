@@ -47,7 +47,9 @@ def party_community_id(user) -> int | None:
     return registration.community_id if registration else None
 
 
-def recommended_tasks(*, user, limit: int = 6) -> list[Recommendation]:
+def recommended_tasks(*, user, party_community=None, limit: int = 6) -> list[Recommendation]:
+    """`party_community`: the id of the community a Party member reports to, if the caller
+    has looked it up already (None: look it up here)."""
     profile = (
         VolunteerProfile.objects.filter(user_id=user.pk)
         .select_related("home_community")
@@ -57,7 +59,8 @@ def recommended_tasks(*, user, limit: int = 6) -> list[Recommendation]:
     if profile is None:
         return []
     my_skills = {s.pk for s in profile.skills.all()}
-    communities = {profile.home_community_id, party_community_id(user)} - {None}
+    party_community = party_community or party_community_id(user)
+    communities = {profile.home_community_id, party_community} - {None}
     home = profile.home_community
     taken = Signup.objects.filter(volunteer=user, status__in=ACTIVE_SIGNUP_STATUSES)
     upcoming = Shift.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at")

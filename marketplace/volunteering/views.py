@@ -48,7 +48,7 @@ class TaskListView(FilterView):
     def get_queryset(self):
         """Soonest first; a Party member sees the community they report to first."""
         tasks = task_list(user=self.request.user)
-        community_id = (
+        self.party_community = community_id = (
             party_community_id(self.request.user) if self.request.user.is_authenticated else None
         )
         if community_id:
@@ -64,7 +64,9 @@ class TaskListView(FilterView):
         if self.request.user.is_authenticated and first_unfiltered:
             page = self.request.GET.get("page", "1")
             if page == "1":
-                context["recommendations"] = recommended_tasks(user=self.request.user)
+                context["recommendations"] = recommended_tasks(
+                    user=self.request.user, party_community=self.party_community
+                )
         return context
 
 

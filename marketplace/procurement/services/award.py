@@ -1,7 +1,6 @@
 """Award (定标) with its published evaluation report, and objections (质疑)."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,11 +13,10 @@ from marketplace.core.transitions import transition_apply
 
 from .. import signals
 from ..models import Award, Objection, Project, ProjectStatus
-from ..scoring import evaluation_results
+from ..scoring import TWO, evaluation_results
 from ..states import is_project_purchaser
+from .common import locked_project
 from .evaluation import MIN_PANEL
-
-_TWO = Decimal("0.01")
 
 
 def _report(project: Project, results) -> dict:
@@ -37,9 +35,9 @@ def _report(project: Project, results) -> dict:
                 "bid": r.bid.pk,
                 "organization": r.bid.organization.name,
                 "price": str(r.bid.price),
-                "price_score": str(r.price_score.quantize(_TWO)),
-                "technical": str(r.technical.quantize(_TWO)),
-                "total": str(r.total.quantize(_TWO)),
+                "price_score": str(r.price_score.quantize(TWO)),
+                "technical": str(r.technical.quantize(TWO)),
+                "total": str(r.total.quantize(TWO)),
                 "sheets": {
                     evaluators[e]: {str(c): str(p) for c, p in sheet.items()}
                     for e, sheet in r.sheets.items()
@@ -53,7 +51,7 @@ def _report(project: Project, results) -> dict:
 @transaction.atomic
 def project_award(*, actor, project: Project) -> Award:
     """Award the top-ranked bid once at least three evaluators have all sent their sheets."""
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    project = locked_project(project)
     if project.status != ProjectStatus.EVALUATING:
         raise DomainError(_("Only a project under evaluation can be awarded."))
     evaluators = list(project.evaluators.all())

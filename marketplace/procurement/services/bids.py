@@ -14,12 +14,9 @@ from marketplace.organizations.models import VerificationStatus
 
 from .. import sealing
 from ..models import Bid, BidAttachment, BidStatus, DocumentKind, Project, ProjectStatus
+from .common import locked_project
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-
-
-def _locked_project(project: Project) -> Project:
-    return Project.objects.select_for_update().get(pk=project.pk)
 
 
 def _check_bidder(actor, project: Project, organization) -> None:
@@ -77,7 +74,7 @@ def bid_submit(
 ) -> Bid:
     """Seal and store a bid. `files` are (kind, file name, bytes); the price, the plan,
     the team and the files are readable by nobody until the opening."""
-    project = _locked_project(project)
+    project = locked_project(project)
     _check_bidder(actor, project, organization)
     _check_open_for_bids(project)
     price = _check_price(project, price)
@@ -114,7 +111,7 @@ def bid_submit(
 
 @transaction.atomic
 def bid_withdraw(*, actor, bid: Bid) -> Bid:
-    project = _locked_project(bid.project)
+    project = locked_project(bid.project)
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
     if not scope_of(actor).acts_for_organization(bid.organization_id):
         raise NotPermitted(_("You can only withdraw your own organization's bid."))
@@ -131,7 +128,7 @@ def bid_withdraw(*, actor, bid: Bid) -> Bid:
 def tender_open(*, actor, project: Project) -> Project:
     """At the opening time the purchaser opens the bids: each is decrypted into its
     readable fields. With no bid, the tender fails."""
-    project = _locked_project(project)
+    project = locked_project(project)
     live = list(project.bids.select_for_update().filter(status=BidStatus.SUBMITTED))
     try:
         key = sealing.private_key_for(

@@ -22,20 +22,17 @@ from ..models import (
     Project,
 )
 from ..states import is_project_purchaser
+from .common import locked_project
 
 HUNDRED = Decimal(100)
 M = MilestoneStatus
-
-
-def _locked_project(project: Project) -> Project:
-    return Project.objects.select_for_update().get(pk=project.pk)
 
 
 @transaction.atomic
 def contract_sign(*, actor, project: Project, milestones) -> Contract:
     """Sign with the winner once the objection period is over and no objection is open.
     `milestones`: [{title, deliverables, due_date, payment_share}], shares adding to 100."""
-    project = _locked_project(project)
+    project = locked_project(project)
     award = getattr(project, "award", None)
     if award is None:
         raise DomainError(_("Only an awarded project gets a contract."))
@@ -103,7 +100,7 @@ def milestone_accept(*, actor, milestone: Milestone) -> Milestone:
     milestone.status = M.ACCEPTED
     milestone.save(update_fields=["status", "decided_by", "decided_at"])
     audit_record(actor=actor, event="procurement.milestone.accepted", target=milestone)
-    project = _locked_project(milestone.contract.project)
+    project = locked_project(milestone.contract.project)
     if not milestone.contract.milestones.exclude(status=M.ACCEPTED).exists():
         transition_apply(
             obj=project, name="complete", actor=actor, event="procurement.project.completed"
@@ -162,7 +159,7 @@ def performance_evaluate(
     """Indicator scores (each 0–100, weights adding to 100) by the purchaser, combined with
     residents' satisfaction (0–100) when ratings exist: total = indicators × (100 − w)% +
     satisfaction × w%; without ratings the indicators count alone."""
-    project = _locked_project(project)
+    project = locked_project(project)
     weights = sum(Decimal(str(i["weight"])) for i in indicators)
     if not indicators or weights != HUNDRED:
         raise DomainError(_("The indicators' weights must add up to 100."))

@@ -15,6 +15,7 @@ from marketplace.organizations.models import Membership
 
 from ..models import BidStatus, Evaluator, Project, ProjectStatus, Score
 from ..states import is_project_purchaser
+from .common import locked_project
 
 MIN_PANEL = 3
 
@@ -32,7 +33,7 @@ def _conflict(project: Project, user) -> str | None:
 
 @transaction.atomic
 def panel_appoint(*, actor, project: Project, user) -> Evaluator:
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    project = locked_project(project)
     if not is_project_purchaser(project, actor):
         raise NotPermitted(_("Only the purchasing body appoints the panel."))
     if project.status not in (ProjectStatus.TENDERING, ProjectStatus.EVALUATING):
@@ -87,7 +88,7 @@ def score_sheet_submit(*, actor, project: Project, scores: dict, comments=None) 
     """An evaluator's whole sheet at once: {(bid id, criterion id): points} for every
     opened bid and every criterion. It is final once sent; evaluators score
     independently and see no one else's sheet before the report."""
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    project = locked_project(project)
     evaluator = Evaluator.objects.select_for_update().filter(project=project, user=actor).first()
     if evaluator is None:
         raise NotPermitted(_("You are not on this project's panel."))

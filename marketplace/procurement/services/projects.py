@@ -15,6 +15,7 @@ from marketplace.organizations.models import OrganizationType
 
 from .. import sealing, signals
 from ..models import Criterion, Project, ProjectStatus, TenderKey
+from .common import locked_project
 
 PROJECT_FIELDS = (
     "purchaser",
@@ -42,10 +43,6 @@ def _require_purchaser_staff(actor, purchaser) -> None:
         raise DomainError(_("Choose the purchasing body."), field="purchaser")
     if not scope_of(actor).acts_for_organization(purchaser.pk):
         raise NotPermitted(_("Only the purchasing body's staff manage its projects."))
-
-
-def _locked(project: Project) -> Project:
-    return Project.objects.select_for_update().get(pk=project.pk)
 
 
 def _set_criteria(project: Project, criteria) -> None:
@@ -77,7 +74,7 @@ def project_create(*, actor, criteria=(), communities=(), **fields) -> Project:
 
 @transaction.atomic
 def project_update(*, actor, project: Project, criteria=None, communities=None, **fields):
-    project = _locked(project)
+    project = locked_project(project)
     _require_purchaser_staff(actor, project.purchaser)
     if project.status != ProjectStatus.PLANNING:
         raise DomainError(_("A project can be changed only while it is being planned."))
@@ -113,7 +110,7 @@ def _check_ready(project: Project) -> None:
 @transaction.atomic
 def project_publish(*, actor, project: Project) -> Project:
     """Open the tender: the project gets its sealing key, and bids may come in."""
-    project = _locked(project)
+    project = locked_project(project)
     _check_ready(project)
     project.published_at = timezone.now()
     transition_apply(
@@ -138,7 +135,7 @@ def project_publish(*, actor, project: Project) -> Project:
 def project_cancel(*, actor, project: Project, reason: str) -> Project:
     if not reason.strip():
         raise DomainError(_("Say why the project is cancelled."), field="reason")
-    project = _locked(project)
+    project = locked_project(project)
     transition_with_reason(
         obj=project,
         name="cancel",
