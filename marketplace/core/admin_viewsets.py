@@ -11,6 +11,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .errors import DomainError, NotPermitted
 
@@ -117,3 +118,26 @@ class ScopedModelViewSet(ModelViewSet):
     def save_with_service(self, request, instance, form):
         instance.save()
         return instance
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Objects that change only through their own pages and services (sign-ups, bids,
+    projects …): the generic back office may show them, never add, edit or delete them."""
+
+    READ_ONLY = frozenset({"add", "change", "delete"})
+
+    def user_has_permission(self, user, action):
+        return action not in self.READ_ONLY and super().user_has_permission(user, action)
+
+
+class ReadOnlyModelViewSet(ScopedModelViewSet):
+    """A scoped listing, export and inspect view for objects that change elsewhere; pair
+    it with ReadOnlyPolicy so no add/edit/delete button is offered either."""
+
+    READ_ONLY_VIEWS = frozenset(
+        {"index", "index_results", "inspect", "history", "history_results", "usage"}
+    )
+    form_fields = ["id"]
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name in self.READ_ONLY_VIEWS]

@@ -14,9 +14,6 @@ class ReadOnlyForSuperusers(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         return action == "view" and user.is_active and user.is_superuser
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
 
 register_permission_policy(AuditEvent, ReadOnlyForSuperusers(AuditEvent))
 

@@ -9,41 +9,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from marketplace.accounts.scope import scope_of
-from marketplace.core.admin_viewsets import ScopedModelViewSet
+from marketplace.core.admin_viewsets import ReadOnlyModelViewSet, ReadOnlyPolicy
 
 from .models import Bid, Project
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Projects and bids change only through the procurement pages and services."""
-
-    def user_has_permission(self, user, action):
-        return action not in {"add", "change", "delete"} and super().user_has_permission(
-            user, action
-        )
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
 
 register_permission_policy(Project, ReadOnlyPolicy(Project))
 register_permission_policy(Bid, ReadOnlyPolicy(Bid))
 
-READ_ONLY_VIEWS = {"index", "index_results", "inspect", "history", "history_results", "usage"}
 
-
-class _ReadOnlyViewSet(ScopedModelViewSet):
-    form_fields = ["id"]
-
-    def get_urlpatterns(self):
-        return [p for p in super().get_urlpatterns() if p.name in READ_ONLY_VIEWS]
-
-
-class ProjectViewSet(_ReadOnlyViewSet):
+class ProjectViewSet(ReadOnlyModelViewSet):
     model = Project
     list_select_related = ("purchaser", "category")
     icon = "doc-full"
@@ -77,7 +54,7 @@ class ProjectViewSet(_ReadOnlyViewSet):
         ).distinct()
 
 
-class BidViewSet(_ReadOnlyViewSet):
+class BidViewSet(ReadOnlyModelViewSet):
     model = Bid
     list_select_related = ("project", "organization")
     icon = "mail"

@@ -6,11 +6,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from marketplace.accounts.scope import scope_of
-from marketplace.core.admin_viewsets import ScopedIndexView, ScopedModelViewSet
+from marketplace.core.admin_viewsets import (
+    ReadOnlyModelViewSet,
+    ReadOnlyPolicy,
+    ScopedIndexView,
+    ScopedModelViewSet,
+)
 from marketplace.organizations.models import Organization
 from marketplace.regions.models import Region, RegionLevel
 
@@ -82,23 +86,10 @@ class ShiftViewSet(ScopedModelViewSet):
         return shift_update(actor=request.user, shift=instance, **values)
 
 
-class RosterPermissionPolicy(ModelPermissionPolicy):
-    """Sign-ups are made by volunteers and changed through attendance and hours views:
-    in the generic back office they can be looked at, never added, edited or deleted."""
-
-    READ_ONLY = {"add", "change", "delete"}
-
-    def user_has_permission(self, user, action):
-        return action not in self.READ_ONLY and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+register_permission_policy(Signup, ReadOnlyPolicy(Signup))
 
 
-register_permission_policy(Signup, RosterPermissionPolicy(Signup))
-
-
-class SignupViewSet(ScopedModelViewSet):
+class SignupViewSet(ReadOnlyModelViewSet):
     """The roster: who signed up for which shift, attendance and hours; exportable."""
 
     model = Signup
@@ -119,7 +110,6 @@ class SignupViewSet(ScopedModelViewSet):
     ]
     export_filename = "linli-roster"
     add_to_admin_menu = True
-    form_fields = ["reason"]
 
     def scope_queryset(self, queryset, user):
         return queryset.filter(managed_by(user, via="shift__task__"))
@@ -134,9 +124,8 @@ class SignupViewSet(ScopedModelViewSet):
 
     def get_urlpatterns(self):
         # Sign-ups are made by volunteers, not in the back office: no add, edit or delete.
-        keep = {"index", "index_results", "inspect", "history", "history_results", "usage"}
         return [
-            *[p for p in super().get_urlpatterns() if p.name in keep],
+            *super().get_urlpatterns(),
             path("attendance/<int:pk>/", self.attendance_view, name="attendance"),
             path("hours/", self.hours_queue_view, name="hours"),
         ]
@@ -182,7 +171,7 @@ class PartyRegistrationViewSet(ScopedModelViewSet):
         return queryset.filter(community_id__in=scope_of(user).community_ids)
 
 
-register_permission_policy(PartyMemberRegistration, RosterPermissionPolicy(PartyMemberRegistration))
+register_permission_policy(PartyMemberRegistration, ReadOnlyPolicy(PartyMemberRegistration))
 
 
 class VolunteeringGroup(ViewSetGroup):
