@@ -1,4 +1,7 @@
-"""What each kind of notification says. Apps declare their kinds here, by name.
+"""What each kind of notification says, by name.
+
+Volunteering's kinds are declared here; other apps declare theirs in their own
+`kinds.py` with `register()`, imported from their AppConfig.ready().
 
 A kind maps to a (subject, body) pair of lazily translated format strings filled from
 the notification's data, so the text follows the reader's language.
@@ -46,6 +49,14 @@ KINDS = {
         _("Your shift is %(shift)s at %(place)s."),
     ),
 }
+
+
+def register(kinds: dict) -> None:
+    """Add an app's kinds; a name may be declared only once."""
+    clash = KINDS.keys() & kinds.keys()
+    if clash:
+        raise ValueError(f"Notification kinds declared twice: {sorted(clash)}")
+    KINDS.update(kinds)
 
 
 def render(kind: str, data: dict) -> tuple[str, str]:

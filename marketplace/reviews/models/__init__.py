@@ -1,0 +1,30 @@
+from .credit import CreditEvent, CreditEventKind, WatchListEntry
+from .rectification import CaseStatus, RectificationCase
+from .reviews import (
+    BAD_LEVELS,
+    COUNTED,
+    SATISFIED_LEVELS,
+    Level,
+    RatingAggregate,
+    Review,
+    ServedPerson,
+    Tag,
+    Visibility,
+)
+
+__all__ = [
+    "BAD_LEVELS",
+    "COUNTED",
+    "SATISFIED_LEVELS",
+    "CaseStatus",
+    "CreditEvent",
+    "CreditEventKind",
+    "Level",
+    "RatingAggregate",
+    "RectificationCase",
+    "Review",
+    "ServedPerson",
+    "Tag",
+    "Visibility",
+    "WatchListEntry",
+]
