@@ -9,6 +9,7 @@ from .env import (
     embedded_key,
     embedded_secret_key,
     env_bool,
+    env_int,
     env_list,
     env_str,
     new_fernet_key,
@@ -215,6 +216,19 @@ STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
 PAYMENTS_ENABLED = bool(STRIPE_SECRET_KEY)
+
+# --- ratings and credit (reviews app) ----------------------------------------
+# A provider's shown rating is a Bayesian average: its reviews plus this many
+# imaginary reviews at the platform-wide mean.
+RATING_PRIOR_WEIGHT = env_int("RATING_PRIOR_WEIGHT", 10)
+REVIEW_EDIT_WINDOW_DAYS = env_int("REVIEW_EDIT_WINDOW_DAYS", 7)
+# Days a provider has to answer a bad review before it escalates to community staff.
+RECTIFICATION_DAYS = env_int("RECTIFICATION_DAYS", 7)
+# Words that hold a review's text back for staff (added to the built-in list).
+REVIEW_BANNED_WORDS = env_list("REVIEW_BANNED_WORDS")
+# --- residents' requests (hotline app) -----------------------------------------
+# A community without a drawn boundary covers this radius around its centre.
+COMMUNITY_DEFAULT_RADIUS_M = env_int("COMMUNITY_DEFAULT_RADIUS_M", 2000)
 
 # --- tasks ------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

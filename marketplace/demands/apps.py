@@ -6,3 +6,6 @@ class DemandsConfig(AppConfig):
     name = "marketplace.demands"
     label = "demands"
     verbose_name = _("Demands")
+
+    def ready(self):
+        from . import reviewing  # noqa: F401  (registers the rateable service with reviews)

@@ -6,3 +6,6 @@ class ProcurementConfig(AppConfig):
     name = "marketplace.procurement"
     label = "procurement"
     verbose_name = _("Purchased services")
+
+    def ready(self):
+        from . import reviewing  # noqa: F401  (registers the rateable service with reviews)

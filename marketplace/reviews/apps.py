@@ -6,3 +6,6 @@ class ReviewsConfig(AppConfig):
     name = "marketplace.reviews"
     label = "reviews"
     verbose_name = _("Ratings and credit")
+
+    def ready(self):
+        from . import kinds  # noqa: F401  (declares the notification kinds)

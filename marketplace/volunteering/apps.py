@@ -6,3 +6,6 @@ class VolunteeringConfig(AppConfig):
     name = "marketplace.volunteering"
     label = "volunteering"
     verbose_name = _("Volunteering")
+
+    def ready(self):
+        from . import reviewing  # noqa: F401  (registers the rateable service with reviews)

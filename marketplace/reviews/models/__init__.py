@@ -7,9 +7,9 @@ from .reviews import (
     Level,
     RatingAggregate,
     Review,
+    ReviewStatus,
     ServedPerson,
     Tag,
-    Visibility,
 )
 
 __all__ = [
@@ -25,6 +25,6 @@ __all__ = [
     "Review",
     "ServedPerson",
     "Tag",
-    "Visibility",
+    "ReviewStatus",
     "WatchListEntry",
 ]

@@ -3,8 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
 
 from marketplace.core.models import TimeStampedModel
+
+from ..states import is_case_provider, is_reviewer
 
 
 class CaseStatus(models.TextChoices):
@@ -22,7 +25,7 @@ class RectificationCase(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="rectification",
     )
-    status = models.CharField(
+    status = FSMField(
         _("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN
     )
     due_at = models.DateTimeField(_("answer due"))
@@ -50,3 +53,27 @@ class RectificationCase(TimeStampedModel):
 
     def __str__(self):
         return str(self.review)
+
+    # The transition table; who may make each move is in states.py.
+    @transition(
+        field=status,
+        source=CaseStatus.OPEN,
+        target=CaseStatus.ANSWERED,
+        permission=is_case_provider,
+    )
+    def answer_case(self):
+        pass
+
+    @transition(
+        field=status, source=CaseStatus.ANSWERED, target=CaseStatus.CLOSED, permission=is_reviewer
+    )
+    def accept(self):
+        pass
+
+    # Closed by the system: the reviewer revised the rating, staff removed the review as
+    # abusive, or an answered case went unacknowledged (see services/rectification.py).
+    @transition(
+        field=status, source=[CaseStatus.OPEN, CaseStatus.ANSWERED], target=CaseStatus.CLOSED
+    )
+    def close(self):
+        pass

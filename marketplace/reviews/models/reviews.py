@@ -4,11 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_fsm import FSMField, transition
 
 from marketplace.core.fields import ChoiceListField
 from marketplace.core.models import TimeStampedModel
 
 from ..registry import ProviderType
+from ..states import may_moderate, may_remove
 
 
 class Level(models.IntegerChoices):
@@ -38,7 +40,7 @@ class Tag(models.TextChoices):
     OVERCHARGED = "overcharged", _("Asked for extra money")
 
 
-class Visibility(models.TextChoices):
+class ReviewStatus(models.TextChoices):
     VISIBLE = "visible", _("Visible")
     # Text held back (by the word filter or by staff); the rating still counts.
     HIDDEN = "hidden", _("Hidden")
@@ -46,7 +48,7 @@ class Visibility(models.TextChoices):
     REMOVED = "removed", _("Removed as abusive")
 
 
-COUNTED = (Visibility.VISIBLE, Visibility.HIDDEN)
+COUNTED = (ReviewStatus.VISIBLE, ReviewStatus.HIDDEN)
 
 
 class Review(TimeStampedModel):
@@ -77,8 +79,8 @@ class Review(TimeStampedModel):
     level = models.PositiveSmallIntegerField(_("rating"), choices=Level.choices)
     text = models.TextField(_("comment"), blank=True)
     tags = ChoiceListField(_("tags"), item_choices=Tag.choices)
-    visibility = models.CharField(
-        _("visibility"), max_length=8, choices=Visibility.choices, default=Visibility.VISIBLE
+    status = FSMField(
+        _("status"), max_length=8, choices=ReviewStatus.choices, default=ReviewStatus.VISIBLE
     )
     moderation_reason = models.TextField(_("reason for moderation"), blank=True)
     edited_at = models.DateTimeField(_("last edited"), null=True, blank=True)
@@ -93,7 +95,7 @@ class Review(TimeStampedModel):
                 condition=models.Q(level__gte=1, level__lte=5), name="review_level_1_to_5"
             ),
         ]
-        indexes = [models.Index(fields=["provider_type", "provider_id", "visibility"])]
+        indexes = [models.Index(fields=["provider_type", "provider_id", "status"])]
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
 
@@ -106,7 +108,35 @@ class Review(TimeStampedModel):
 
     @property
     def text_shown(self) -> bool:
-        return self.visibility == Visibility.VISIBLE
+        return self.status == ReviewStatus.VISIBLE
+
+    # The transition table of moderation; who may make each move is in states.py.
+    @transition(
+        field=status,
+        source=ReviewStatus.VISIBLE,
+        target=ReviewStatus.HIDDEN,
+        permission=may_moderate,
+    )
+    def hide(self):
+        pass
+
+    @transition(
+        field=status,
+        source=[ReviewStatus.HIDDEN, ReviewStatus.REMOVED],
+        target=ReviewStatus.VISIBLE,
+        permission=may_moderate,
+    )
+    def restore(self):
+        pass
+
+    @transition(
+        field=status,
+        source=[ReviewStatus.VISIBLE, ReviewStatus.HIDDEN],
+        target=ReviewStatus.REMOVED,
+        permission=may_remove,
+    )
+    def remove(self):
+        pass
 
 
 class ServedPerson(TimeStampedModel):

@@ -1,0 +1,40 @@
+"""Contract milestones as a rateable service: once a deliverable is accepted, residents of
+the communities the project serves rate the undertaking organization."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.reviews.registry import Provider, ProviderType, RatedService, register
+
+from .models import Milestone, MilestoneStatus
+
+
+class MilestoneService(RatedService):
+    key = "milestone"
+    label = _("Purchased-service deliverable")
+    model = "procurement.Milestone"
+
+    def served(self, user):
+        profile = getattr(user, "resident_profile", None)
+        if profile is None:
+            return Milestone.objects.none()
+        return Milestone.objects.filter(
+            status=MilestoneStatus.ACCEPTED,
+            contract__project__communities=profile.community_id,
+        ).select_related("contract__organization", "contract__project")
+
+    def provider(self, service):
+        org = service.contract.organization
+        return Provider(ProviderType.ORGANIZATION, org.pk, org.name)
+
+    def community_id(self, service):
+        return None  # the project may serve several; the reviewer's own is on the review
+
+    def title(self, service):
+        return f"{service.contract.project.title} · {service.title}"
+
+    def url(self, service):
+        return reverse("procurement:detail", args=[service.contract.project_id])
+
+
+register(MilestoneService())

@@ -1,0 +1,187 @@
+"""Reads of ratings, reviews, cases and credit that pages share."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from . import credit as formula
+from .models import (
+    CaseStatus,
+    CreditEvent,
+    RatingAggregate,
+    RectificationCase,
+    Review,
+    ReviewStatus,
+    WatchListEntry,
+)
+from .rating import Rating, rating_from_counts
+from .registry import ProviderType, kinds
+from .states import acts_for_provider
+
+EMPTY = dict.fromkeys(range(1, 6), 0)
+
+
+def platform_counts() -> dict[int, int]:
+    row = RatingAggregate.objects.filter(provider_type=RatingAggregate.PLATFORM).first()
+    return row.counts() if row else dict(EMPTY)
+
+
+def rating_get(*, provider_type: str, provider_id: int) -> Rating:
+    row = RatingAggregate.objects.filter(
+        provider_type=provider_type, provider_id=provider_id
+    ).first()
+    return rating_from_counts(row.counts() if row else EMPTY, platform_counts=platform_counts())
+
+
+def ratings_for(*, provider_type: str, ids) -> dict[int, Rating]:
+    """Ratings of many providers of one type in two queries (for lists and search)."""
+    ids = list(ids)
+    rows = {
+        row.provider_id: row.counts()
+        for row in RatingAggregate.objects.filter(provider_type=provider_type, provider_id__in=ids)
+    }
+    platform = platform_counts()
+    return {pid: rating_from_counts(rows.get(pid, EMPTY), platform_counts=platform) for pid in ids}
+
+
+def reviews_of_provider(*, provider_type: str, provider_id: int):
+    """Reviews a provider's page lists: every counted one, text only where visible."""
+    return (
+        Review.objects.filter(provider_type=provider_type, provider_id=provider_id)
+        .exclude(status=ReviewStatus.REMOVED)
+        .select_related("rectification")
+    )
+
+
+@dataclass(frozen=True)
+class Rateable:
+    kind: object  # the RatedService
+    service: object
+    review: Review | None
+
+
+def rateable_for(user) -> list[Rateable]:
+    """Every completed service `user` received, with their review if they wrote one."""
+    mine = {(r.service_kind, r.service_id): r for r in Review.objects.filter(reviewer=user)}
+    found = []
+    for kind in kinds():
+        for service in kind.served(user)[:200]:
+            found.append(Rateable(kind, service, mine.get((kind.key, service.pk))))
+    return found
+
+
+def cases_for_provider_user(user):
+    """Rectification cases of every provider `user` speaks for, open ones first."""
+    if not user.is_authenticated:
+        return RectificationCase.objects.none()
+    from marketplace.accounts.scope import scope_of
+
+    scope = scope_of(user)
+    if user.is_superuser:
+        condition = Q()
+    else:
+        condition = (
+            Q(
+                review__provider_type=ProviderType.ORGANIZATION,
+                review__provider_id__in=scope.organization_ids,
+            )
+            | Q(
+                review__provider_type=ProviderType.COMMUNITY,
+                review__provider_id__in=scope.community_ids,
+            )
+            | Q(review__provider_type=ProviderType.PERSON, review__provider_id=user.pk)
+            # Staff follow up escalated cases in their communities.
+            | Q(review__community_id__in=scope.community_ids, escalated_at__isnull=False)
+        )
+    return (
+        RectificationCase.objects.filter(condition)
+        .select_related("review")
+        .order_by("status", "due_at")
+    )
+
+
+def case_visible_to(case: RectificationCase, user) -> bool:
+    review = case.review
+    return (
+        review.reviewer_id == user.pk
+        or acts_for_provider(user, review.provider_type, review.provider_id)
+        or (
+            case.escalated_at is not None
+            and acts_for_provider(user, ProviderType.COMMUNITY, review.community_id or 0)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Credit:
+    score: int
+    rating: Rating
+    event_points: int
+    events: list
+    watched: bool
+    watch_entry: WatchListEntry | None
+
+    @property
+    def rating_points(self) -> float:
+        return formula.RATING_WEIGHT * (self.rating.bayesian - 3)
+
+
+def credit_window_start(now=None):
+    now = now or timezone.now()
+    return now - timedelta(days=30 * formula.WINDOW_MONTHS)
+
+
+def credit_get(*, organization) -> Credit:
+    rating = rating_get(provider_type=ProviderType.ORGANIZATION, provider_id=organization.pk)
+    events = list(CreditEvent.objects.filter(organization=organization))
+    since = credit_window_start()
+    points = sum(e.points for e in events if e.occurred_at >= since)
+    score = formula.credit_score(bayesian_rating=rating.bayesian, event_points=points)
+    entry = WatchListEntry.objects.filter(organization=organization, lifted_at__isnull=True).first()
+    return Credit(
+        score=score,
+        rating=rating,
+        event_points=points,
+        events=events,
+        watched=entry is not None or score < formula.WATCH_THRESHOLD,
+        watch_entry=entry,
+    )
+
+
+def credit_scores(*, organization_ids) -> dict[int, int]:
+    """Scores of many organizations in three queries."""
+    ids = list(organization_ids)
+    ratings = ratings_for(provider_type=ProviderType.ORGANIZATION, ids=ids)
+    points = dict(
+        CreditEvent.objects.filter(organization_id__in=ids, occurred_at__gte=credit_window_start())
+        .values_list("organization_id")
+        .annotate(total=Sum("points"))
+    )
+    return {
+        pid: formula.credit_score(
+            bayesian_rating=ratings[pid].bayesian, event_points=points.get(pid, 0)
+        )
+        for pid in ids
+    }
+
+
+def watch_list():
+    """Organizations on the watch list: by staff decision, or scoring below the threshold.
+    Returns (organization, score, entry or None), lowest score first."""
+    from marketplace.organizations.models import Organization
+
+    orgs = list(Organization.objects.filter(status="verified").exclude(type="purchaser"))
+    scores = credit_scores(organization_ids=[o.pk for o in orgs])
+    entries = {e.organization_id: e for e in WatchListEntry.objects.filter(lifted_at__isnull=True)}
+    rows = [
+        (org, scores[org.pk], entries.get(org.pk))
+        for org in orgs
+        if org.pk in entries or scores[org.pk] < formula.WATCH_THRESHOLD
+    ]
+    return sorted(rows, key=lambda row: (row[1], row[0].name))
+
+
+def open_case_count(user) -> int:
+    return cases_for_provider_user(user).exclude(status=CaseStatus.CLOSED).count()

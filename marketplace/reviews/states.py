@@ -1,0 +1,39 @@
+"""Who may move a review or a rectification case between statuses.
+
+Sources and targets are declared on the models' transitions; the role each one needs
+is declared here, in one place.
+"""
+
+from marketplace.accounts.scope import scope_of
+
+from .registry import ProviderType
+
+
+def may_moderate(review, user) -> bool:
+    """Hide or restore a review's text: platform admins, and staff of its community."""
+    return user.is_authenticated and scope_of(user).acts_for_community(review.community_id)
+
+
+def may_remove(review, user) -> bool:
+    """Remove a review as abusive (it then stops counting): platform admins only."""
+    return user.is_authenticated and user.is_superuser
+
+
+def acts_for_provider(user, provider_type: str, provider_id: int) -> bool:
+    """Whether `user` speaks for the rated provider (answers its bad reviews)."""
+    if not user.is_authenticated:
+        return False
+    scope = scope_of(user)
+    if provider_type == ProviderType.ORGANIZATION:
+        return scope.acts_for_organization(provider_id)
+    if provider_type == ProviderType.COMMUNITY:
+        return scope.acts_for_community(provider_id)
+    return user.pk == provider_id
+
+
+def is_case_provider(case, user) -> bool:
+    return acts_for_provider(user, case.review.provider_type, case.review.provider_id)
+
+
+def is_reviewer(case, user) -> bool:
+    return user.is_authenticated and case.review.reviewer_id == user.pk

@@ -1,0 +1,26 @@
+from .credit import CreditView, WatchListView
+from .rating import (
+    CaseAcceptView,
+    CaseAnswerView,
+    CaseListView,
+    ModerationListView,
+    MyReviewsView,
+    ProviderReviewsView,
+    ReviewModerateView,
+    ReviewRateView,
+    ServedPeopleView,
+)
+
+__all__ = [
+    "CaseAcceptView",
+    "CaseAnswerView",
+    "CaseListView",
+    "CreditView",
+    "ModerationListView",
+    "MyReviewsView",
+    "ProviderReviewsView",
+    "ReviewModerateView",
+    "ReviewRateView",
+    "ServedPeopleView",
+    "WatchListView",
+]

@@ -1,0 +1,152 @@
+"""Only people who were served may rate, once per service, for every kind of service."""
+
+import pytest
+
+from marketplace.core.errors import DomainError, NotPermitted
+from marketplace.reviews import services
+from marketplace.reviews.models import RatingAggregate, Review, ServedPerson
+from tests.factories.reviews import (
+    accepted_milestone,
+    delivered_demand,
+    finished_shift,
+    resident_of,
+)
+
+
+def rate(person, kind, service, level=5):
+    return services.review_create(
+        actor=person, service_kind=kind, service_id=service.pk, level=level
+    )
+
+
+def refused(person, kind, service, match, error=NotPermitted):
+    before = (Review.objects.count(), list(RatingAggregate.objects.values()))
+    with pytest.raises(error, match=match):
+        rate(person, kind, service)
+    assert (Review.objects.count(), list(RatingAggregate.objects.values())) == before
+
+
+NOT_SERVED = "only a service you received yourself"
+TWICE = "already rated this service"
+
+
+def test_demand_only_the_people_served_once(world, neighbour):
+    demand = delivered_demand(world, served=[world["resident"]])
+    refused(neighbour, "demand", demand, NOT_SERVED)  # same community, not served
+    refused(world["staff"], "demand", demand, NOT_SERVED)
+    refused(world["org_admin"], "demand", demand, NOT_SERVED)  # the provider
+    review = rate(world["resident"], "demand", demand, level=4)
+    assert (review.provider_type, review.provider_id) == ("organization", world["provider"].pk)
+    assert review.community == world["home"]
+    refused(world["resident"], "demand", demand, TWICE, error=DomainError)
+
+
+def test_demand_not_yet_delivered_cannot_be_rated(world):
+    demand = delivered_demand(world, closed=False)
+    services.served_people_record(
+        actor=world["staff"],
+        service_kind="demand",
+        service_id=demand.pk,
+        contacts=[world["resident"].email],
+    )
+    rate(world["resident"], "demand", demand)  # delivered: may rate
+    in_progress = delivered_demand(world, closed=False)
+    from marketplace.demands.models import Demand
+
+    Demand.objects.filter(pk=in_progress.pk).update(status="in_progress")
+    ServedPerson.objects.create(
+        service_kind="demand", service_id=in_progress.pk, person=world["resident"]
+    )
+    refused(world["resident"], "demand", in_progress, NOT_SERVED)
+
+
+def test_volunteer_shift_rated_by_the_residents_it_served(world, neighbour):
+    shift = finished_shift(world, served=[world["resident"]])
+    refused(neighbour, "shift", shift, NOT_SERVED)
+    refused(world["volunteer"], "shift", shift, NOT_SERVED)
+    review = rate(world["resident"], "shift", shift)
+    # A task the community ran itself: the community is rated.
+    assert (review.provider_type, review.provider_id) == ("community", world["home"].pk)
+    refused(world["resident"], "shift", shift, TWICE, error=DomainError)
+
+
+def test_a_shift_not_yet_over_cannot_be_rated(world):
+    shift = finished_shift(world, served=[world["resident"]])
+    from django.utils import timezone
+
+    shift.__class__.objects.filter(pk=shift.pk).update(
+        ends_at=timezone.now() + timezone.timedelta(hours=1)
+    )
+    refused(world["resident"], "shift", shift, NOT_SERVED)
+
+
+def test_contract_deliverable_rated_by_residents_of_its_communities(world, neighbour):
+    done = accepted_milestone(world)
+    elsewhere = resident_of(world["other"])
+    refused(elsewhere, "milestone", done["accepted"], NOT_SERVED)  # not a community served
+    refused(world["staff"], "milestone", done["accepted"], NOT_SERVED)  # no resident profile
+    refused(neighbour, "milestone", done["pending"], NOT_SERVED)  # not yet accepted
+    review = rate(neighbour, "milestone", done["accepted"], level=3)
+    assert (review.provider_type, review.provider_id) == (
+        "organization",
+        done["organization"].pk,
+    )
+    assert review.community == world["home"]  # where the reviewer lives
+    refused(neighbour, "milestone", done["accepted"], TWICE, error=DomainError)
+
+
+def test_unknown_kind_or_service(world):
+    demand = delivered_demand(world, served=[world["resident"]])
+    with pytest.raises(DomainError, match="no such kind"):
+        services.review_create(
+            actor=world["resident"], service_kind="nonsense", service_id=demand.pk, level=5
+        )
+    with pytest.raises(NotPermitted):
+        services.review_create(
+            actor=world["resident"], service_kind="demand", service_id=999999, level=5
+        )
+
+
+@pytest.mark.parametrize("level", [0, 6, "x", None])
+def test_a_level_outside_the_scale(world, level):
+    demand = delivered_demand(world, served=[world["resident"]])
+    with pytest.raises(DomainError, match="one of the five levels"):
+        services.review_create(
+            actor=world["resident"], service_kind="demand", service_id=demand.pk, level=level
+        )
+    assert not Review.objects.exists()
+
+
+def test_recording_people_served(world, neighbour):
+    demand = delivered_demand(world)
+    with pytest.raises(NotPermitted):
+        services.served_people_record(
+            actor=world["other_staff"],
+            service_kind="demand",
+            service_id=demand.pk,
+            contacts=[neighbour.email],
+        )
+    with pytest.raises(DomainError, match="13800000000"):
+        services.served_people_record(
+            actor=world["staff"],
+            service_kind="demand",
+            service_id=demand.pk,
+            contacts=[neighbour.email, "13800000000"],
+        )
+    assert not ServedPerson.objects.exists()  # all or nothing
+    services.served_people_record(
+        actor=world["staff"],
+        service_kind="demand",
+        service_id=demand.pk,
+        contacts=[neighbour.email, neighbour.email.upper()],
+    )
+    assert ServedPerson.objects.filter(person=neighbour).count() == 1
+    # Recording again is harmless.
+    services.served_people_record(
+        actor=world["staff"],
+        service_kind="demand",
+        service_id=demand.pk,
+        contacts=[neighbour.email],
+    )
+    assert ServedPerson.objects.count() == 1
+    assert neighbour.notifications.filter(kind="reviews.served.recorded").count() == 1
