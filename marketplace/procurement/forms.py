@@ -84,14 +84,3 @@ class IndicatorForm(forms.Form):
 
 
 IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=3, min_num=1, validate_min=True)
-
-
-class SatisfactionForm(forms.Form):
-    satisfaction = forms.DecimalField(
-        label=_("Residents' satisfaction (0–100, empty if there are no ratings yet)"),
-        max_digits=5,
-        decimal_places=2,
-        min_value=0,
-        max_value=100,
-        required=False,
-    )

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 
 from marketplace.accounts.scope import scope_of
 
-from .models import Bid, BidStatus, Evaluator, Project, ProjectStatus
+from .models import Bid, BidStatus, Evaluator, Milestone, Project, ProjectStatus
 from .states import is_project_purchaser
 
 
@@ -92,3 +92,15 @@ def organization_history(*, organization) -> dict:
             .order_by("-evaluated_at")[:20]
         ),
     }
+
+
+def contract_satisfaction(project: Project):
+    """Residents' reviews of the project's accepted deliverables (a Satisfaction)."""
+    from marketplace.reviews.selectors import satisfaction_of
+
+    return satisfaction_of(
+        service_kind="milestone",
+        service_ids=Milestone.objects.filter(contract__project=project).values_list(
+            "pk", flat=True
+        ),
+    )

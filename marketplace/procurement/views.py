@@ -22,11 +22,11 @@ from .forms import (
     IndicatorFormSet,
     MilestoneFormSet,
     ProjectForm,
-    SatisfactionForm,
 )
 from .models import Bid, BidAttachment, Clarification, Milestone, Objection, ProjectStatus
 from .scoring import evaluation_results
 from .selectors import (
+    contract_satisfaction,
     is_panel_member,
     my_bids,
     my_seat,
@@ -379,32 +379,35 @@ class PerformanceEvaluateView(LoginRequiredMixin, View):
         return project
 
     def get(self, request, pk):
+        project = self.project(request, pk)
         return render(
             request,
             self.template_name,
             {
-                "project": self.project(request, pk),
+                "project": project,
                 "formset": IndicatorFormSet(prefix="i"),
-                "form": SatisfactionForm(),
+                "satisfaction": contract_satisfaction(project),
             },
         )
 
     def post(self, request, pk):
         project = self.project(request, pk)
         formset = IndicatorFormSet(request.POST, prefix="i")
-        form = SatisfactionForm(request.POST)
-        if formset.is_valid() and form.is_valid():
+        if formset.is_valid():
             done = call_service(
                 request,
                 services.performance_evaluate,
                 project=project,
                 indicators=[row for row in formset.cleaned_data if row],
-                satisfaction=form.cleaned_data["satisfaction"],
             )
             if done is not None:
                 messages.success(request, _("The performance evaluation is published."))
                 return redirect("procurement:detail", pk=pk)
-        context = {"project": project, "formset": formset, "form": form}
+        context = {
+            "project": project,
+            "formset": formset,
+            "satisfaction": contract_satisfaction(project),
+        }
         return render(request, self.template_name, context)
 
 

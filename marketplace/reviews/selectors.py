@@ -185,3 +185,30 @@ def watch_list():
 
 def open_case_count(user) -> int:
     return cases_for_provider_user(user).exclude(status=CaseStatus.CLOSED).count()
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    count: int
+    satisfied: int
+
+    @property
+    def percent(self):
+        """The satisfaction rate as a percentage (a Decimal), or None without reviews."""
+        from decimal import Decimal
+
+        if not self.count:
+            return None
+        return (Decimal(100) * self.satisfied / self.count).quantize(Decimal("0.01"))
+
+
+def satisfaction_of(*, service_kind: str, service_ids) -> Satisfaction:
+    """Residents' satisfaction with a set of services (say, a contract's milestones)."""
+    from .models import COUNTED, SATISFIED_LEVELS
+
+    reviews = Review.objects.filter(
+        service_kind=service_kind, service_id__in=list(service_ids), status__in=COUNTED
+    )
+    return Satisfaction(
+        count=reviews.count(), satisfied=reviews.filter(level__in=SATISFIED_LEVELS).count()
+    )

@@ -12,6 +12,8 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply
 from marketplace.core.validation import validated
+from marketplace.reviews.models import CreditEventKind
+from marketplace.reviews.services import credit_event_record
 
 from ..models import (
     Contract,
@@ -21,6 +23,7 @@ from ..models import (
     PerformanceEvaluation,
     Project,
 )
+from ..selectors import contract_satisfaction
 from ..states import is_project_purchaser
 from .common import locked_project
 
@@ -100,12 +103,27 @@ def milestone_accept(*, actor, milestone: Milestone) -> Milestone:
     milestone.status = M.ACCEPTED
     milestone.save(update_fields=["status", "decided_by", "decided_at"])
     audit_record(actor=actor, event="procurement.milestone.accepted", target=milestone)
+    _credit_if_late(milestone, actor)
     project = locked_project(milestone.contract.project)
     if not milestone.contract.milestones.exclude(status=M.ACCEPTED).exists():
         transition_apply(
             obj=project, name="complete", actor=actor, event="procurement.project.completed"
         )
     return milestone
+
+
+def _credit_if_late(milestone: Milestone, actor) -> None:
+    """A deliverable handed in after its due date counts against the undertaker's credit."""
+    delivered = timezone.localtime(milestone.submitted_at).date()
+    if delivered > milestone.due_date:
+        credit_event_record(
+            organization_id=milestone.contract.organization_id,
+            kind=CreditEventKind.MILESTONE_LATE,
+            source=milestone,
+            actor=actor,
+            note=_("%(title)s: due %(due)s, delivered %(delivered)s")
+            % {"title": milestone.title, "due": milestone.due_date, "delivered": delivered},
+        )
 
 
 @transaction.atomic
@@ -154,11 +172,12 @@ def payment_record(*, actor, milestone: Milestone, amount, paid_on) -> PaymentRe
 
 @transaction.atomic
 def performance_evaluate(
-    *, actor, project: Project, indicators, satisfaction=None, satisfaction_weight=30
+    *, actor, project: Project, indicators, satisfaction_weight=30
 ) -> PerformanceEvaluation:
     """Indicator scores (each 0–100, weights adding to 100) by the purchaser, combined with
-    residents' satisfaction (0–100) when ratings exist: total = indicators × (100 − w)% +
-    satisfaction × w%; without ratings the indicators count alone."""
+    residents' satisfaction: the share of 满意 and 非常满意 among the residents' reviews of
+    the contract's deliverables. total = indicators × (100 − w)% + satisfaction × w%;
+    without reviews the indicators count alone. The grade feeds the undertaker's credit."""
     project = locked_project(project)
     weights = sum(Decimal(str(i["weight"])) for i in indicators)
     if not indicators or weights != HUNDRED:
@@ -169,15 +188,16 @@ def performance_evaluate(
     indicator_score = sum(
         Decimal(str(i["weight"])) * Decimal(str(i["score"])) / HUNDRED for i in indicators
     )
+    satisfaction = contract_satisfaction(project).percent
     if satisfaction is None:
         total = indicator_score
     else:
         w = Decimal(str(satisfaction_weight)) / HUNDRED
-        total = indicator_score * (1 - w) + Decimal(str(satisfaction)) * w
+        total = indicator_score * (1 - w) + satisfaction * w
     transition_apply(
         obj=project, name="evaluate", actor=actor, event="procurement.project.evaluated"
     )
-    return PerformanceEvaluation.objects.create(
+    evaluation = PerformanceEvaluation.objects.create(
         project=project,
         indicators=[
             {**i, "weight": str(i["weight"]), "score": str(i["score"])} for i in indicators
@@ -187,3 +207,22 @@ def performance_evaluate(
         total=total.quantize(Decimal("0.01")),
         evaluated_by=actor,
     )
+    credit_event_record(
+        organization_id=project.contract.organization_id,
+        kind=performance_grade(evaluation.total),
+        source=evaluation,
+        actor=actor,
+        note=project.title,
+    )
+    return evaluation
+
+
+def performance_grade(total: Decimal) -> str:
+    """优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, else 不合格 — the usual grades of 绩效评价."""
+    if total >= 90:
+        return CreditEventKind.PERFORMANCE_EXCELLENT
+    if total >= 80:
+        return CreditEventKind.PERFORMANCE_GOOD
+    if total >= 60:
+        return CreditEventKind.PERFORMANCE_PASS
+    return CreditEventKind.PERFORMANCE_FAIL

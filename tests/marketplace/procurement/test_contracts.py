@@ -96,11 +96,13 @@ def test_milestones_accepted_returned_paid_then_evaluated(world, awarded):
             {"name": "服务数量", "weight": 40, "score": 90},
             {"name": "服务质量", "weight": 60, "score": 80},
         ],
-        satisfaction=Decimal("92"),
     )
-    # indicators: 0.4 × 90 + 0.6 × 80 = 84; total: 84 × 0.7 + 92 × 0.3 = 58.8 + 27.6 = 86.4
+    # indicators: 0.4 × 90 + 0.6 × 80 = 84; no resident has rated: the indicators alone.
     assert evaluation.indicator_score == Decimal("84.00")
-    assert evaluation.total == Decimal("86.40")
+    assert evaluation.satisfaction is None
+    assert evaluation.total == Decimal("84.00")
+    # 84 is "good" (良好): +2 on the undertaker's credit.
+    assert awarded["award"].bid.organization.credit_events.get().kind == "performance_good"
     project.refresh_from_db()
     assert project.status == "evaluated"
 
