@@ -21,6 +21,17 @@ class ProviderFilter(django_filters.FilterSet):
         distinct=True,
     )
 
+    order = django_filters.ChoiceFilter(
+        label=_("Order by"),
+        choices=[("rating", _("Rating, best first"))],
+        empty_label=_("Name"),
+        method="order_by",
+    )
+
     class Meta:
         model = Organization
         fields = ["q", "type", "category"]
+
+    def order_by(self, queryset, name, value):
+        # The view annotates rating_bayesian, the shown (Bayesian) rating.
+        return queryset.order_by("-rating_bayesian", "-rating_count", "name")

@@ -1,6 +1,9 @@
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from marketplace.reviews.registry import ProviderType
+from marketplace.reviews.selectors import with_rating
+
 from .filters import ProviderFilter
 from .selectors import provider_get, provider_list
 
@@ -12,7 +15,7 @@ class ProviderListView(FilterView):
     context_object_name = "providers"
 
     def get_queryset(self):
-        return provider_list()
+        return with_rating(provider_list(), provider_type=ProviderType.ORGANIZATION)
 
 
 class ProviderDetailView(DetailView):

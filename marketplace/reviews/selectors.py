@@ -212,3 +212,25 @@ def satisfaction_of(*, service_kind: str, service_ids) -> Satisfaction:
     return Satisfaction(
         count=reviews.count(), satisfied=reviews.filter(level__in=SATISFIED_LEVELS).count()
     )
+
+
+def with_rating(queryset, *, provider_type: str):
+    """Annotate providers with `rating_count` and `rating_bayesian` (the shown rating),
+    computed in SQL from their aggregate row, so lists can order by rating."""
+    from django.conf import settings
+    from django.db.models import F, FloatField, OuterRef, Subquery, Value
+    from django.db.models.functions import Cast, Coalesce
+
+    from .rating import mean
+
+    rows = RatingAggregate.objects.filter(provider_type=provider_type, provider_id=OuterRef("pk"))
+    count = F("n1") + F("n2") + F("n3") + F("n4") + F("n5")
+    level_sum = F("n1") + 2 * F("n2") + 3 * F("n3") + 4 * F("n4") + 5 * F("n5")
+    n = Coalesce(Subquery(rows.annotate(v=count).values("v")[:1]), 0)
+    total = Coalesce(Subquery(rows.annotate(v=level_sum).values("v")[:1]), 0)
+    weight = float(settings.RATING_PRIOR_WEIGHT)
+    prior = weight * mean(platform_counts())
+    return queryset.annotate(rating_count=n).annotate(
+        rating_bayesian=(Value(prior) + Cast(total, FloatField()))
+        / (Value(weight) + Cast(F("rating_count"), FloatField()))
+    )

@@ -1,5 +1,11 @@
 from django import template
+from django.urls import reverse
 from django.utils.formats import number_format
+
+from marketplace.accounts.roles import Role
+from marketplace.accounts.scope import scope_of
+
+from ..selectors import rating_get
 
 register = template.Library()
 
@@ -16,3 +22,24 @@ def percent(value) -> str:
     if value is None:
         return "–"
     return f"{number_format(value * 100, 0)}%"
+
+
+@register.inclusion_tag("reviews/rating_summary.html", takes_context=True)
+def provider_rating(context, provider_type: str, provider_id: int):
+    """A provider's rating with a link to its reviews; for an organization, a link to its
+    credit for the people who may see it (its members, purchasers, platform staff)."""
+    user = context["request"].user
+    credit_url = ""
+    if provider_type == "organization" and user.is_authenticated:
+        scope = scope_of(user)
+        if (
+            user.is_superuser
+            or scope.has_role(Role.PURCHASER_STAFF)
+            or scope.acts_for_organization(provider_id)
+        ):
+            credit_url = reverse("reviews:credit", args=[provider_id])
+    return {
+        "rating": rating_get(provider_type=provider_type, provider_id=provider_id),
+        "url": reverse("reviews:provider", args=[provider_type, provider_id]),
+        "credit_url": credit_url,
+    }
