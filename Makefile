@@ -11,6 +11,8 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 # Extra pytest arguments: make test ARGS="-k orders -x"
 ARGS ?=
+# One benchmark section: make bench ONLY=reviews
+ONLY ?=
 
 # Each command picks its own settings (manage.py: embedded; pytest: test, from
 # pyproject.toml); a DJANGO_SETTINGS_MODULE left in the shell must not leak in.
@@ -27,7 +29,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 help:
 	@echo "make run            install if needed, migrate, seed the demo, serve http://127.0.0.1:$(PORT)"
 	@echo "make test [ARGS=…]  run the test suite (pytest)"
-	@echo "make bench          benchmarks side by side on SQLite and PostgreSQL (if up): table + bench/results.json"
+	@echo "make bench [ONLY=…] benchmarks side by side on SQLite and PostgreSQL (if up): table + bench/results.json"
 	@echo "make lint           ruff check ."
 	@echo "make services       start PostgreSQL (scripts/postgres.sh); prints DATABASE_URL"
 	@echo "make services-stop  stop it"
@@ -67,7 +69,7 @@ test: $(STAMP) messages
 	exit $$rc
 
 bench: $(STAMP)
-	DJANGO_SETTINGS_MODULE=config.settings.embedded $(PY) -m bench.run
+	ONLY=$(ONLY) DJANGO_SETTINGS_MODULE=config.settings.embedded $(PY) -m bench.run
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,8 +1,14 @@
-"""`make bench`: each benchmark on every backend that is up, side by side, one run.
+"""`make bench`: each benchmark section on every backend that is up, side by side, one run.
 
-Prints a table with a bar chart and writes bench/results.json. PostgreSQL is used when
-scripts/postgres.sh reports it running (`make services`) or BENCH_POSTGRES_URL is set;
-otherwise its rows say "not running".
+Prints a table per section with a bar chart and writes bench/results.json as
+{"section": {"backend": {metric: value}}, "machine": …}. `make bench ONLY=reviews` runs
+one section. PostgreSQL is used when scripts/postgres.sh reports it running
+(`make services`) or BENCH_POSTGRES_URL is set; otherwise its rows say "not running".
+
+Sections:
+  signup   400 volunteers race for 100 places with 16 threads (never overbooked)
+  reviews  reviews per second at 100k existing reviews: incremental aggregates against a
+           full recompute per review, and the aggregation step alone
 """
 
 import json
@@ -16,6 +22,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 BAR_WIDTH = 40
+
+# section: (module, the metric the bars show, columns printed: (heading, key))
+SECTIONS = {
+    "signup": (
+        "bench.signup",
+        "signups_per_second",
+        [
+            ("sign-ups/s", "signups_per_second"),
+            ("confirmed", "confirmed"),
+            ("waitlisted", "waitlisted"),
+            ("overbooked", "overbooked"),
+            ("lost", "lost"),
+        ],
+    ),
+    "reviews": (
+        "bench.reviews",
+        "incremental_per_second",
+        [
+            ("existing", "existing_reviews"),
+            ("incr./s", "incremental_per_second"),
+            ("recomp./s", "recompute_per_second"),
+            ("ratio", "speedup"),
+            ("agg ms incr.", "aggregation_ms_incremental"),
+            ("agg ms recomp.", "aggregation_ms_recompute"),
+            ("agg ratio", "aggregation_speedup"),
+            ("match", "aggregates_match"),
+        ],
+    ),
+}
 
 
 def _postgres_url() -> str | None:
@@ -38,14 +73,15 @@ def _backends() -> dict[str, str | None]:
     return {"sqlite": f"sqlite:///{var / 'bench.sqlite3'}", "postgresql": _postgres_url()}
 
 
-def _run_signup(url: str) -> dict:
-    env = {**os.environ, "DATABASE_URL": url, "EMAIL_URL": "locmem://"}
+def _run(module: str, url: str) -> dict:
+    env = {**os.environ, "DATABASE_URL": url, "EMAIL_URL": "locmem://", "LOG_LEVEL": "WARNING"}
     done = subprocess.run(
-        [sys.executable, "-m", "bench.signup"], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-m", module], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
     )
-    if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        return {"error": f"{module} failed (exit {done.returncode}); its errors are above"}
+    return json.loads(lines[-1])
 
 
 def _bar(value: float, top: float) -> str:
@@ -53,45 +89,55 @@ def _bar(value: float, top: float) -> str:
     return "█" * int(filled) + ("▌" if filled - int(filled) >= 0.5 else "")
 
 
-def main() -> int:
-    rows = []
-    for backend, url in _backends().items():
-        print(f"signup on {backend} …", file=sys.stderr, flush=True)
-        result = _run_signup(url) if url else {"error": "not running (make services)"}
-        rows.append({"bench": "signup", "backend": backend, **result})
-    top = max((r.get("signups_per_second", 0) for r in rows), default=0)
+def _print_table(name: str, rows: dict, metric: str, columns) -> None:
+    top = max((r.get(metric, 0) for r in rows.values()), default=0)
+    print(f"\n{name}: bars show {metric}")
     print(
-        f"\n{'bench':<8} {'backend':<11} {'sign-ups/s':>10} {'confirmed':>9} "
-        f"{'waitlisted':>10} {'overbooked':>10} {'lost':>5}"
+        f"{'backend':<11} " + " ".join(f"{heading:>{len(heading) + 2}}" for heading, _ in columns)
     )
-    for r in rows:
+    for backend, r in rows.items():
         if "error" in r:
-            print(f"{r['bench']:<8} {r['backend']:<11} {r['error']}")
+            print(f"{backend:<11} {r['error']}")
             continue
-        print(
-            f"{r['bench']:<8} {r['backend']:<11} {r['signups_per_second']:>10} "
-            f"{r['confirmed']:>9} {r['waitlisted']:>10} {r['overbooked']:>10} {r['lost']:>5}"
-            f"  {_bar(r['signups_per_second'], top)}"
-        )
-    measured = [r for r in rows if "signups_per_second" in r]
+        cells = " ".join(f"{r[key]!s:>{len(heading) + 2}}" for heading, key in columns)
+        print(f"{backend:<11} {cells}  {_bar(r[metric], top)}")
+    measured = [(b, r) for b, r in rows.items() if metric in r]
     if len(measured) == 2:
-        ratio = measured[0]["signups_per_second"] / measured[1]["signups_per_second"]
-        print(f"\n{measured[0]['backend']} / {measured[1]['backend']} throughput: {ratio:.2f}×")
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "when": datetime.now(UTC).isoformat(timespec="seconds"),
-                "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-                "rows": rows,
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n"
-    )
+        (a, ra), (b, rb) = measured
+        print(f"{a} / {b} {metric}: {ra[metric] / rb[metric]:.2f}×")
+
+
+def main() -> int:
+    only = os.environ.get("ONLY", "").strip()
+    if only and only not in SECTIONS:
+        print(f"ONLY={only}: no such section; sections: {', '.join(SECTIONS)}", file=sys.stderr)
+        return 2
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() and only else {}
+    results.pop("rows", None)  # the format before sections
+    backends = _backends()
+    for name, (module, metric, columns) in SECTIONS.items():
+        if only and name != only:
+            continue
+        rows = {}
+        for backend, url in backends.items():
+            print(f"{name} on {backend} …", file=sys.stderr, flush=True)
+            rows[backend] = _run(module, url) if url else {"error": "not running (make services)"}
+        results[name] = rows
+        _print_table(name, rows, metric, columns)
+    results["when"] = datetime.now(UTC).isoformat(timespec="seconds")
+    results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count()}
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     print(f"\nwritten: {RESULTS.relative_to(ROOT)}")
-    bad = [r for r in measured if r["overbooked"] or r["lost"] or not r["counter_matches"]]
-    return 1 if bad else 0
+    return 1 if _broken(results) else 0
+
+
+def _broken(results: dict) -> bool:
+    """A benchmark that found wrong results (overbooking, drifting aggregates) fails."""
+    signup = [r for r in results.get("signup", {}).values() if "confirmed" in r]
+    reviews = [r for r in results.get("reviews", {}).values() if "aggregates_match" in r]
+    return any(r["overbooked"] or r["lost"] or not r["counter_matches"] for r in signup) or any(
+        not r["aggregates_match"] for r in reviews
+    )
 
 
 if __name__ == "__main__":

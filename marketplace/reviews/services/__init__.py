@@ -1,6 +1,6 @@
 """Every write of ratings, rectification and credit."""
 
-from .aggregates import aggregate_shift, rating_recompute
+from .aggregates import aggregate_shift, rating_recompute, ratings_rebuild_all
 from .credit import credit_event_record, watch_list_add, watch_list_lift
 from .rectification import case_accept, case_answer, cases_escalate_overdue
 from .reviews import (
@@ -20,6 +20,7 @@ __all__ = [
     "cases_escalate_overdue",
     "credit_event_record",
     "rating_recompute",
+    "ratings_rebuild_all",
     "review_create",
     "review_editable",
     "review_hide",

@@ -52,3 +52,31 @@ def rating_recompute(*, provider_type: str, provider_id: int) -> RatingAggregate
             defaults={f"n{level}": n for level, n in counts.items()},
         )
     return RatingAggregate.objects.get(provider_type=provider_type, provider_id=provider_id)
+
+
+@transaction.atomic
+def ratings_rebuild_all() -> int:
+    """Rebuild every aggregate row from the reviews in one grouped scan (repair, or after
+    a bulk import). Returns the number of providers."""
+    counts: dict[tuple[str, int], dict[int, int]] = {}
+    platform = dict.fromkeys(range(1, 6), 0)
+    rows = (
+        Review.objects.filter(status__in=COUNTED)
+        .values_list("provider_type", "provider_id", "level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for ptype, pid, level, n in rows:
+        counts.setdefault((ptype, pid), dict.fromkeys(range(1, 6), 0))[level] = n
+        platform[level] += n
+    counts[PLATFORM] = platform
+    RatingAggregate.objects.all().delete()
+    RatingAggregate.objects.bulk_create(
+        [
+            RatingAggregate(
+                provider_type=ptype, provider_id=pid, **{f"n{k}": v for k, v in levels.items()}
+            )
+            for (ptype, pid), levels in counts.items()
+        ]
+    )
+    return len(counts) - 1
