@@ -125,6 +125,8 @@ def seed_demo(*, progress: bool = True) -> bool:
     from .seed_pages import seed_pages
     from .seed_people import seed_people
     from .seed_procurement import seed_procurement
+    from .seed_reviews import seed_reviews
+    from .seed_surveys import seed_surveys
     from .seed_volunteering import seed_volunteering
 
     if is_seeded():
@@ -145,6 +147,8 @@ def seed_demo(*, progress: bool = True) -> bool:
         seed_volunteering(ctx)
         seed_pages(ctx)
         seed_procurement(ctx)
+        seed_reviews(ctx)
+        seed_surveys(ctx)
         ctx.stage("done")
     return True
 

@@ -18,6 +18,7 @@ from . import data_procurement as dp
 from .data_people import DEMO_PURCHASER_ORG, DEMO_SOCIAL_WORK_AGENCY
 from .seed import Ctx
 from .seed_people import create_user, new_mobile
+from .seed_reviews import rate_milestones
 
 PLAN_PDF = b"%PDF-1.4\n% Linli demo bid document\n"
 DOCS = ["registration", "plan"]
@@ -139,6 +140,7 @@ def _advance(ctx, stage, project, purchaser, bidders, panel, prices) -> None:
             paid_on=ctx.anchor.date(),
         )
     if stage == "evaluated":
+        rate_milestones(ctx, done, project.communities.values_list("pk", flat=True))
         services.performance_evaluate(
             actor=purchaser,
             project=project,

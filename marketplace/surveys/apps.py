@@ -6,3 +6,6 @@ class SurveysConfig(AppConfig):
     name = "marketplace.surveys"
     label = "surveys"
     verbose_name = _("Satisfaction surveys")
+
+    def ready(self):
+        from . import kinds  # noqa: F401  (registers the notification kinds)

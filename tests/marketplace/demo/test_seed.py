@@ -58,3 +58,41 @@ def test_demo_has_volunteering_and_a_tender_in_every_stage(seeded):
     assert Task.objects.filter(status="published").count() >= 10
     assert Signup.objects.filter(status="waitlisted").exists()
     assert ServiceRecord.objects.filter(volunteer__email="volunteer@demo.linli.cn").exists()
+
+
+def test_demo_has_ratings_and_surveys(seeded):
+    from marketplace.demo.data_people import DEMO_RESIDENT_HOME
+    from marketplace.demo.seed_surveys import CLOSED_ANSWERS
+    from marketplace.procurement.models import PerformanceEvaluation
+    from marketplace.reviews.models import CreditEvent, RatingAggregate, RectificationCase, Review
+    from marketplace.reviews.selectors import rateable_for
+    from marketplace.reviews.services.aggregates import counted_levels
+    from marketplace.surveys.models import Response, Survey, SurveyStatus
+    from marketplace.surveys.selectors import survey_list_for_resident, survey_results
+
+    kinds = set(Review.objects.values_list("service_kind", flat=True))
+    assert {"demand", "shift", "milestone"} <= kinds
+    platform = RatingAggregate.objects.get(provider_type="platform")
+    assert platform.counts() == counted_levels(Review.objects.all())
+    assert set(RectificationCase.objects.values_list("status", flat=True)) >= {"open", "answered"}
+    assert RectificationCase.objects.filter(escalated_at__isnull=False).exists()
+    assert PerformanceEvaluation.objects.get().satisfaction is not None
+    assert CreditEvent.objects.filter(kind__startswith="performance_").exists()
+    resident = ctx_user("resident")
+    assert any(item.review is None for item in rateable_for(resident))
+    assert Review.objects.get(reviewer=resident).rectification.status == "answered"
+
+    statuses = sorted(Survey.objects.values_list("status", flat=True))
+    assert statuses == sorted([SurveyStatus.CLOSED, SurveyStatus.OPEN, SurveyStatus.DRAFT])
+    closed = Survey.objects.get(status=SurveyStatus.CLOSED)
+    assert closed.community.slug == DEMO_RESIDENT_HOME[0]
+    assert Response.objects.filter(survey=closed).count() == CLOSED_ANSWERS
+    results = survey_results(survey=closed)
+    assert all(q.answered == CLOSED_ANSWERS for q in results.questions[:5])
+    assert [s.answered for s in survey_list_for_resident(user=resident)] == [False]
+
+
+def ctx_user(key: str):
+    from marketplace.accounts.models import User
+
+    return User.objects.get(email=f"{key}@demo.linli.cn")

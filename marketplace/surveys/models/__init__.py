@@ -1,0 +1,24 @@
+from .responses import Answer, Response
+from .surveys import (
+    MAX_OPTIONS_PER_QUESTION,
+    SATISFIED_LEVELS,
+    SCALE_10_RANGE,
+    Question,
+    QuestionKind,
+    SatisfactionLevel,
+    Survey,
+    SurveyStatus,
+)
+
+__all__ = [
+    "MAX_OPTIONS_PER_QUESTION",
+    "SATISFIED_LEVELS",
+    "SCALE_10_RANGE",
+    "Answer",
+    "Question",
+    "QuestionKind",
+    "Response",
+    "SatisfactionLevel",
+    "Survey",
+    "SurveyStatus",
+]

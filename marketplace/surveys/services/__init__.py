@@ -1,0 +1,19 @@
+"""Every write to surveys, their questions and residents' answers."""
+
+from .responses import response_submit
+from .surveys import (
+    survey_close,
+    survey_create,
+    survey_open,
+    survey_questions_set,
+    survey_update,
+)
+
+__all__ = [
+    "response_submit",
+    "survey_close",
+    "survey_create",
+    "survey_open",
+    "survey_questions_set",
+    "survey_update",
+]
