@@ -14,6 +14,7 @@ from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
 from marketplace.organizations.models import Organization
 from marketplace.organizations.selectors import organizations_acting_for
+from marketplace.reviews.selectors import credit_summaries
 
 from . import services
 from .forms import (
@@ -89,7 +90,17 @@ class ProjectDetailView(DetailView):
             )
         if context["is_purchaser"]:
             context["panel"] = project.evaluators.select_related("user")
+            context["opened_bids"] = _with_credit(context["opened_bids"])
         return context
+
+
+def _with_credit(bids) -> list:
+    """Purchasers see each bidder's credit score and whether it is on the watch list."""
+    bids = list(bids)
+    credit = credit_summaries(organization_ids={bid.organization_id for bid in bids})
+    for bid in bids:
+        bid.credit_score, bid.watched = credit[bid.organization_id]
+    return bids
 
 
 class ProjectCreateView(LoginRequiredMixin, View):

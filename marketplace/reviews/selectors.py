@@ -234,3 +234,18 @@ def with_rating(queryset, *, provider_type: str):
         rating_bayesian=(Value(prior) + Cast(total, FloatField()))
         / (Value(weight) + Cast(F("rating_count"), FloatField()))
     )
+
+
+def credit_summaries(*, organization_ids) -> dict[int, tuple[int, bool]]:
+    """(score, on the watch list) of many organizations, for purchasers weighing bidders."""
+    ids = list(organization_ids)
+    scores = credit_scores(organization_ids=ids)
+    entries = set(
+        WatchListEntry.objects.filter(organization_id__in=ids, lifted_at__isnull=True).values_list(
+            "organization_id", flat=True
+        )
+    )
+    return {
+        pid: (score, pid in entries or score < formula.WATCH_THRESHOLD)
+        for pid, score in scores.items()
+    }

@@ -173,3 +173,25 @@ def test_watch_list_page_for_purchasers(client, world):
     )
     client.force_login(world["purchaser"])
     assert "投诉调查中" in client.get(reverse("reviews:watch_list")).content.decode()
+
+
+def test_purchasers_see_bidders_credit_and_the_watch_list_on_the_tender(client, world):
+    from tests.factories.procurement import opened_tender
+
+    tender = opened_tender(world)
+    watched = tender["bidders"]["乙"]
+    services.watch_list_add(actor=world["admin"], organization=watched, reason="多次投诉正在调查")
+    client.force_login(world["purchaser"])
+    page = client.get(reverse("procurement:detail", args=[tender["project"].pk]))
+    rows = {bid.organization_id: bid for bid in page.context["opened_bids"]}
+    assert rows[watched.pk].watched is True
+    assert all(not bid.watched for pk, bid in rows.items() if pk != watched.pk)
+    assert rows[watched.pk].credit_score == 80  # no reviews, no events: the neutral start
+    assert "On the watch list" in page.content.decode()
+    client.force_login(world["org_admin"])  # a bidder sees no credit column
+    assert (
+        "On the watch list"
+        not in client.get(
+            reverse("procurement:detail", args=[tender["project"].pk])
+        ).content.decode()
+    )
