@@ -163,7 +163,7 @@ def _score(ctx, project, panel, *, complete: bool) -> None:
     criteria = list(project.criteria.all())
     for index, person in enumerate(panel):
         services.evaluator_declare(
-            actor=person, project=project, statement="与各投标人无利害关系。"
+            actor=person, project=project, no_conflict=True, statement="与各投标人无利害关系。"
         )
         if not complete and index == len(panel) - 1:
             continue

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -127,6 +128,11 @@ class Project(TimeStampedModel):
             errors["opening_at"] = _("Bids cannot be opened before the deadline.")
         if errors:
             raise ValidationError(errors)
+
+    def takes_bids(self, now=None) -> bool:
+        """Tendering and before the bid deadline: the one rule pages and services share."""
+        now = now or timezone.now()
+        return self.status == ProjectStatus.TENDERING and now < self.bid_deadline
 
     def eligible_type_labels(self) -> list[str]:
         labels = dict(ELIGIBLE_TYPES)

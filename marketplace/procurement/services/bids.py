@@ -32,10 +32,11 @@ def _check_bidder(actor, project: Project, organization) -> None:
 
 
 def _check_open_for_bids(project: Project) -> None:
+    if project.takes_bids():
+        return
     if project.status != ProjectStatus.TENDERING:
         raise DomainError(_("This project is not taking bids."))
-    if timezone.now() >= project.bid_deadline:
-        raise DomainError(_("The bid deadline has passed."))
+    raise DomainError(_("The bid deadline has passed."))
 
 
 def _check_price(project: Project, price) -> Decimal:

@@ -53,8 +53,15 @@ def panel_appoint(*, actor, project: Project, user) -> Evaluator:
 
 
 @transaction.atomic
-def evaluator_declare(*, actor, project: Project, statement: str = "") -> Evaluator:
+def evaluator_declare(
+    *, actor, project: Project, no_conflict: bool, statement: str = ""
+) -> Evaluator:
     """The evaluator declares no conflict of interest with any bidder (checked again)."""
+    if not no_conflict:
+        raise DomainError(
+            _("Declare that you have no conflict of interest with any bidder."),
+            field="no_conflict",
+        )
     evaluator = Evaluator.objects.select_for_update().filter(project=project, user=actor).first()
     if evaluator is None:
         raise NotPermitted(_("You are not on this project's panel."))

@@ -64,13 +64,11 @@ class ScoreSheetView(LoginRequiredMixin, View):
     def post(self, request, pk):
         project, seat = self.setup_sheet(request, pk)
         if seat.declared_at is None:
-            if request.POST.get("no_conflict") != "1":
-                messages.error(request, _("Tick the declaration to go on."))
-                return redirect("procurement:score", pk=pk)
             call_service(
                 request,
                 services.evaluator_declare,
                 project=project,
+                no_conflict=request.POST.get("no_conflict") == "1",
                 statement=request.POST.get("statement", ""),
             )
             return redirect("procurement:score", pk=pk)

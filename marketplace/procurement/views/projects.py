@@ -19,7 +19,6 @@ from ..forms import (
     CriterionFormSet,
     ProjectForm,
 )
-from ..models import ProjectStatus
 from ..selectors import (
     my_bids,
     my_seat,
@@ -64,8 +63,7 @@ class ProjectDetailView(DetailView):
             seat=my_seat(project=project, user=user),
             my_bids=my_bids(project=project, user=user),
             opened_bids=opened_bids_for(project=project, user=user),
-            can_bid=project.status == ProjectStatus.TENDERING
-            and organizations_acting_for(user).exists(),
+            can_bid=project.takes_bids() and organizations_acting_for(user).exists(),
             award=getattr(project, "award", None),
             objections=project.objections.select_related("organization"),
             contract=getattr(project, "contract", None),

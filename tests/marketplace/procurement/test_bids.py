@@ -127,11 +127,17 @@ def test_who_may_bid(world, project):
     assert not Bid.objects.exists()
 
 
-def test_no_bid_after_the_deadline(world, project):
+def test_no_bid_after_the_deadline(world, project, client):
+    from django.urls import reverse
+
+    client.force_login(world["org_admin"])
+    page = reverse("procurement:detail", args=[project.pk])
+    assert client.get(page).context["can_bid"] is True
     Project.objects.filter(pk=project.pk).update(bid_deadline=later(minutes=-1))
     project.refresh_from_db()
     with pytest.raises(DomainError, match="deadline has passed"):
         submit(world, project)
+    assert client.get(page).context["can_bid"] is False  # no "Submit a bid" button either
 
 
 def test_points_must_add_up_to_one_hundred(world, project):

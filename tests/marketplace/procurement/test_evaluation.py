@@ -47,7 +47,7 @@ def test_tie_broken_by_the_stated_rule(tender):
 
 def test_score_outside_the_range_is_refused(tender):
     person = tender["panel"][0]
-    services.evaluator_declare(actor=person, project=tender["project"])
+    services.evaluator_declare(actor=person, project=tender["project"], no_conflict=True)
     scores = sheet(tender, 0)
     key = next(iter(scores))
     scores[key] = 41
@@ -58,7 +58,7 @@ def test_score_outside_the_range_is_refused(tender):
 
 def test_incomplete_sheet_is_refused(tender):
     person = tender["panel"][0]
-    services.evaluator_declare(actor=person, project=tender["project"])
+    services.evaluator_declare(actor=person, project=tender["project"], no_conflict=True)
     scores = sheet(tender, 0)
     scores.pop(next(iter(scores)))
     with pytest.raises(DomainError, match="every bid on every criterion"):
@@ -133,3 +133,10 @@ def test_objection_by_a_bidder_answered_by_the_purchaser(world, tender):
         actor=world["purchaser"], objection=objection, answer="经复核评分无误", upheld=False
     )
     assert answered.upheld is False and answered.answered_by == world["purchaser"]
+
+
+def test_an_evaluator_must_declare_no_conflict(tender):
+    person = tender["panel"][0]
+    with pytest.raises(DomainError, match="no conflict of interest"):
+        services.evaluator_declare(actor=person, project=tender["project"], no_conflict=False)
+    assert person.panel_seats.get().declared_at is None
