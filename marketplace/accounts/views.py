@@ -36,4 +36,5 @@ class MeView(LoginRequiredMixin, TemplateView):
         context["memberships"] = user.memberships.select_related("organization")
         context["has_back_office"] = user.has_perm("wagtailadmin.access_admin")
         context["volunteer"] = getattr(user, "volunteer_profile", None)
+        context["resident"] = getattr(user, "resident_profile", None)
         return context

@@ -45,6 +45,14 @@ DEMO_ACCOUNTS = [
         "",
     ),
     (
+        "streetstaff",
+        "街道工作人员 street staff",
+        f"streetstaff@{DEMO_DOMAIN}",
+        "孙国栋",
+        "+8613800138009",
+        "",
+    ),
+    (
         "purchaser",
         "购买主体 purchaser",
         f"purchaser@{DEMO_DOMAIN}",

@@ -122,6 +122,7 @@ def planned_total() -> int:
 def seed_demo(*, progress: bool = True) -> bool:
     """Seed everything in one transaction. Returns False if the demo was already there."""
     from .seed_demands import seed_demands
+    from .seed_hotline import seed_hotline
     from .seed_pages import seed_pages
     from .seed_people import seed_people
     from .seed_procurement import seed_procurement
@@ -147,6 +148,7 @@ def seed_demo(*, progress: bool = True) -> bool:
         seed_volunteering(ctx)
         seed_pages(ctx)
         seed_procurement(ctx)
+        seed_hotline(ctx)
         seed_reviews(ctx)
         seed_surveys(ctx)
         ctx.stage("done")

@@ -86,6 +86,7 @@ def seed_reviews(ctx: Ctx) -> None:
     for shift in shifts.select_related("task__created_by")[:12]:
         staff = ctx.staff[shift.task.community_id][0]
         _served_and_rated(ctx, "shift", shift.pk, shift.task.community_id, staff)
+    _requests_rated(ctx)
     _answer_cases(ctx)
     _demo_resident(ctx, demands)
 
@@ -103,6 +104,16 @@ def _served_and_rated(ctx: Ctx, kind, service_id, community_id, staff) -> None:
     )
     for person in served[:-1]:  # the last one has not rated yet
         _rate(ctx, person, kind, service_id)
+
+
+def _requests_rated(ctx: Ctx) -> None:
+    """Most residents rate how their resolved request was handled."""
+    from marketplace.hotline.models import Request
+
+    finished = Request.objects.filter(status__in=["resolved", "closed"]).select_related("resident")
+    for index, item in enumerate(finished.order_by("pk")):
+        if index % 4 != 3 and not item.resident.email.startswith("resident@"):
+            _rate(ctx, item.resident, "request", item.pk)
 
 
 def _answer_cases(ctx: Ctx) -> None:

@@ -6,3 +6,11 @@ class HotlineConfig(AppConfig):
     name = "marketplace.hotline"
     label = "hotline"
     verbose_name = _("Residents' requests")
+
+    def ready(self):
+        from marketplace.reviews.registry import register
+
+        from . import kinds  # noqa: F401  (registers the notification kinds)
+        from .rating import RequestService
+
+        register(RequestService())

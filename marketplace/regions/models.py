@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from marketplace.core.fields import ChoiceListField, latitude_field, longitude_field
+from marketplace.core.geo import distance_km, point_in_polygon
 from marketplace.core.models import TimeStampedModel
 
 
@@ -51,6 +53,16 @@ class Region(TimeStampedModel):
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     latitude = latitude_field(null=True, blank=True)
     longitude = longitude_field(null=True, blank=True)
+    boundary = models.JSONField(
+        _("boundary"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The community's area as a list of [latitude, longitude] corners, e.g. "
+            "[[29.87, 121.54], [29.88, 121.54], [29.88, 121.55]]. Leave empty to use a "
+            "circle around the centre."
+        ),
+    )
 
     class Meta:
         ordering = ["level", "name"]
@@ -77,8 +89,39 @@ class Region(TimeStampedModel):
             errors["community_type"] = _("Choose the type of community.")
         if self.level != RegionLevel.COMMUNITY and self.community_type:
             errors["community_type"] = _("Only a community has a community type.")
+        if self.boundary is not None and not _is_polygon(self.boundary):
+            errors["boundary"] = _(
+                "A boundary is a list of at least three [latitude, longitude] pairs."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def contains(self, lat, lon) -> bool:
+        """Whether the point lies in this region's area: inside its boundary when one is
+        drawn, else within COMMUNITY_DEFAULT_RADIUS_M of its centre. A region with
+        neither boundary nor centre cannot judge, and contains every point."""
+        if lat is None or lon is None:
+            return False
+        if self.boundary:
+            return point_in_polygon(lat, lon, self.boundary)
+        if self.latitude is None or self.longitude is None:
+            return True
+        distance = distance_km(self.latitude, self.longitude, lat, lon)
+        return distance * 1000 <= settings.COMMUNITY_DEFAULT_RADIUS_M
+
+
+def _is_polygon(value) -> bool:
+    if not isinstance(value, list) or len(value) < 3:
+        return False
+    for pair in value:
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
+            return False
+        lat, lon = pair
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in pair):
+            return False
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return False
+    return True
 
 
 class FacilityType(models.TextChoices):

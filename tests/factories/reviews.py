@@ -105,3 +105,28 @@ def accepted_milestone(world):
     procurement.milestone_submit(actor=undertaker, milestone=first, evidence="评估报告已交付")
     procurement.milestone_accept(actor=world["purchaser"], milestone=first)
     return {"accepted": first, "pending": second, "organization": award.bid.organization}
+
+
+def resolved_request(world, *, resident=None):
+    """A resident's request, accepted and resolved by the community's staff."""
+    from marketplace.hotline import services as hotline
+    from marketplace.hotline.models import RequestCategory
+
+    category, _ = RequestCategory.objects.get_or_create(
+        code="repairs",
+        defaults={
+            "name_zh": "设施维修",
+            "name_en": "Repairs",
+            "response_hours": 2,
+            "resolution_hours": 48,
+        },
+    )
+    item = hotline.request_file(
+        actor=resident or world["resident"],
+        category=category,
+        text="楼道灯坏了一个星期。",
+        place="杏花路58号2幢",
+    )
+    hotline.request_accept(actor=world["staff"], resident_request=item)
+    hotline.request_resolve(actor=world["staff"], resident_request=item, resolution="已更换灯泡")
+    return item

@@ -60,7 +60,7 @@ def test_demo_has_volunteering_and_a_tender_in_every_stage(seeded):
     assert ServiceRecord.objects.filter(volunteer__email="volunteer@demo.linli.cn").exists()
 
 
-def test_demo_has_ratings_and_surveys(seeded):
+def test_demo_has_ratings_requests_and_surveys(seeded):
     from marketplace.demo.data_people import DEMO_RESIDENT_HOME
     from marketplace.demo.seed_surveys import CLOSED_ANSWERS
     from marketplace.procurement.models import PerformanceEvaluation
@@ -81,6 +81,23 @@ def test_demo_has_ratings_and_surveys(seeded):
     resident = ctx_user("resident")
     assert any(item.review is None for item in rateable_for(resident))
     assert Review.objects.get(reviewer=resident).rectification.status == "answered"
+
+    assert Review.objects.filter(service_kind="request", provider_type="community").exists()
+
+    from marketplace.hotline.models import Request, RequestStatus
+
+    assert Request.objects.count() >= 15
+    assert set(Request.objects.values_list("status", flat=True)) == set(RequestStatus.values)
+    escalated = Request.objects.filter(escalated_at__isnull=False)
+    assert escalated.count() == 1 and escalated.get().status == RequestStatus.SUBMITTED
+    assert Request.objects.filter(upheld=True, about_organization__isnull=False).exists()
+    for item in Request.objects.all():
+        assert item.community.contains(item.latitude, item.longitude)
+        assert item.respond_by < item.resolve_by
+        times = list(item.events.values_list("created_at", flat=True))
+        assert times == sorted(times) and times[0] == item.created_at
+    street_staff = ctx_user("streetstaff")
+    assert street_staff.community_assignments.get().community.level == "street"
 
     statuses = sorted(Survey.objects.values_list("status", flat=True))
     assert statuses == sorted([SurveyStatus.CLOSED, SurveyStatus.OPEN, SurveyStatus.DRAFT])

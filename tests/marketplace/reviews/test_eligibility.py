@@ -10,6 +10,7 @@ from tests.factories.reviews import (
     delivered_demand,
     finished_shift,
     resident_of,
+    resolved_request,
 )
 
 
@@ -93,6 +94,29 @@ def test_contract_deliverable_rated_by_residents_of_its_communities(world, neigh
     )
     assert review.community == world["home"]  # where the reviewer lives
     refused(neighbour, "milestone", done["accepted"], TWICE, error=DomainError)
+
+
+def test_request_rated_by_the_resident_who_filed_it(world, neighbour):
+    from marketplace.hotline import services as hotline
+
+    item = resolved_request(world)
+    refused(neighbour, "request", item, NOT_SERVED)  # same community, not theirs
+    refused(world["staff"], "request", item, NOT_SERVED)  # who handled it
+    open_one = hotline.request_file(
+        actor=world["resident"], category=item.category, text="噪音扰民", place="杏花路58号"
+    )
+    refused(world["resident"], "request", open_one, NOT_SERVED)  # not resolved yet
+    review = rate(world["resident"], "request", item, level=4)
+    # The handling is rated: the community's staff are the provider.
+    assert (review.provider_type, review.provider_id) == ("community", world["home"].pk)
+    refused(world["resident"], "request", item, TWICE, error=DomainError)
+
+
+def test_every_registered_kind_is_covered_here():
+    """A new kind of service must come with its eligibility test in this file."""
+    from marketplace.reviews.registry import kinds
+
+    assert {kind.key for kind in kinds()} == {"demand", "shift", "milestone", "request"}
 
 
 def test_unknown_kind_or_service(world):

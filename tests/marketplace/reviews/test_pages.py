@@ -195,3 +195,16 @@ def test_purchasers_see_bidders_credit_and_the_watch_list_on_the_tender(client, 
             reverse("procurement:detail", args=[tender["project"].pk])
         ).content.decode()
     )
+
+
+def test_a_resolved_request_offers_its_resident_a_rating(client, world):
+    from tests.factories.reviews import resolved_request
+
+    item = resolved_request(world)
+    rate = reverse("reviews:rate", args=["request", item.pk])
+    client.force_login(world["resident"])
+    assert rate in client.get(reverse("hotline:detail", args=[item.pk])).content.decode()
+    client.post(rate, {"level": "5", "text": "处理很及时"})
+    assert Review.objects.get().provider_type == "community"
+    client.force_login(world["staff"])
+    assert rate not in client.get(reverse("hotline:detail", args=[item.pk])).content.decode()

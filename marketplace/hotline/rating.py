@@ -1,0 +1,39 @@
+"""Residents rate how their request was handled: the served-record registration."""
+
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.reviews.registry import Provider, ProviderType, RatedService
+
+from .models import SERVED_STATUSES, Request
+
+
+class RequestService(RatedService):
+    """A request that was resolved (or closed) may be rated once by the resident who
+    filed it; the rated provider is the community's staff who handled it."""
+
+    key = "request"
+    label = _("Resident request")
+    model = "hotline.Request"
+
+    def served(self, user):
+        if not user.is_authenticated:
+            return Request.objects.none()
+        return Request.objects.filter(
+            resident_id=user.pk, status__in=SERVED_STATUSES
+        ).select_related("community", "category")
+
+    def provider(self, service) -> Provider:
+        return Provider(
+            type=ProviderType.COMMUNITY, id=service.community_id, name=service.community.name
+        )
+
+    def community_id(self, service) -> int | None:
+        return service.community_id
+
+    def title(self, service) -> str:
+        return f"{service.category.name}: {Truncator(service.text).chars(30)}"
+
+    def url(self, service) -> str:
+        return reverse("hotline:detail", args=[service.pk])

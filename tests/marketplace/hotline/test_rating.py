@@ -1,0 +1,51 @@
+"""The request kind in the reviews' served-record registry."""
+
+from marketplace.accounts.models import ResidentProfile
+from marketplace.hotline import services
+from marketplace.hotline.models import Request
+from marketplace.reviews.registry import Provider, ProviderType, kind_get
+from tests.factories import UserFactory
+
+from .helpers import file_request
+
+
+def resolved(world, category, **fields):
+    item = file_request(world, category, **fields)
+    services.request_accept(actor=world["staff"], resident_request=item)
+    services.request_resolve(actor=world["staff"], resident_request=item, resolution="已处理完毕")
+    return item
+
+
+def test_request_kind_is_registered():
+    kind = kind_get("request")
+    assert kind.model_class() is Request
+
+
+def test_served_is_the_residents_resolved_and_closed_requests(world, category):
+    kind = kind_get("request")
+    done = resolved(world, category)
+    closed = resolved(world, category)
+    services.request_close(actor=world["resident"], resident_request=closed)
+    file_request(world, category)  # submitted
+    accepted = file_request(world, category)
+    services.request_accept(actor=world["staff"], resident_request=accepted)
+    rejected = file_request(world, category)
+    services.request_reject(actor=world["staff"], resident_request=rejected, reason="不属于职责")
+    neighbour = UserFactory()
+    ResidentProfile.objects.create(user=neighbour, community=world["home"])
+    resolved(world, category, resident=neighbour)
+
+    assert set(kind.served(world["resident"])) == {done, closed}
+    assert kind.served(world["staff"]).count() == 0
+    assert kind.served(world["anonymous"]).count() == 0
+
+
+def test_provider_is_the_community(world, category):
+    kind = kind_get("request")
+    item = resolved(world, category)
+    assert kind.provider(item) == Provider(
+        type=ProviderType.COMMUNITY, id=world["home"].pk, name=world["home"].name
+    )
+    assert kind.community_id(item) == world["home"].pk
+    assert kind.url(item) == f"/en/requests/{item.pk}/"
+    assert kind.title(item).startswith("Sanitation: ")
