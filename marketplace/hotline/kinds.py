@@ -23,6 +23,13 @@ KINDS = {
         _("Your request No. %(number)s was resolved"),
         _("How it was resolved: %(resolution)s"),
     ),
+    "hotline.complaint.upheld": (
+        _("A complaint about your organization was upheld (No. %(number)s)"),
+        _(
+            "Community staff upheld a resident's complaint: “%(excerpt)s”. Resolution: "
+            "%(resolution)s It counts against your credit."
+        ),
+    ),
     "hotline.request.rejected": (
         _("Your request No. %(number)s is not within the community's remit"),
         _("Reason: %(reason)s"),

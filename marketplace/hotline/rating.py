@@ -1,7 +1,6 @@
 """Residents rate how their request was handled: the served-record registration."""
 
 from django.urls import reverse
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.reviews.registry import Provider, ProviderType, RatedService
@@ -33,7 +32,8 @@ class RequestService(RatedService):
         return service.community_id
 
     def title(self, service) -> str:
-        return f"{service.category.name}: {Truncator(service.text).chars(30)}"
+        # Never the resident's own words: the title shows on the public reviews page.
+        return f"{service.category.name} · No. {service.pk}"
 
     def url(self, service) -> str:
         return reverse("hotline:detail", args=[service.pk])

@@ -2,7 +2,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from marketplace.reviews.registry import ProviderType
-from marketplace.reviews.selectors import with_rating
+from marketplace.reviews.selectors import ratings_for, with_rating
 
 from .filters import ProviderFilter
 from .selectors import provider_get, provider_list
@@ -16,6 +16,14 @@ class ProviderListView(FilterView):
 
     def get_queryset(self):
         return with_rating(provider_list(), provider_type=ProviderType.ORGANIZATION)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["providers"]
+        ratings = ratings_for(provider_type=ProviderType.ORGANIZATION, ids=[p.pk for p in page])
+        for provider in page:
+            provider.rating = ratings[provider.pk]
+        return context
 
 
 class ProviderDetailView(DetailView):

@@ -24,6 +24,18 @@ register(
                 "Please follow it up with the provider."
             ),
         ),
+        "reviews.review.hidden": (
+            _("The text of your review of “%(service)s” is hidden"),
+            _("Your rating still counts. Reason: %(reason)s"),
+        ),
+        "reviews.review.removed": (
+            _("Your review of “%(service)s” was removed"),
+            _("Staff removed it as abusive; it no longer counts. Reason: %(reason)s"),
+        ),
+        "reviews.review.restored": (
+            _("Your review of “%(service)s” is shown again"),
+            _("Reason: %(reason)s"),
+        ),
         "reviews.served.recorded": (
             _("Please rate “%(service)s”"),
             _("You were served by %(provider)s. Tell us how it went."),

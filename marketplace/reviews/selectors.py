@@ -1,9 +1,9 @@
 """Reads of ratings, reviews, cases and credit that pages share."""
 
+import calendar
 from dataclasses import dataclass
-from datetime import timedelta
 
-from django.db.models import Q, Sum
+from django.db.models import Case, Q, Sum, When
 from django.utils import timezone
 
 from . import credit as formula
@@ -18,7 +18,7 @@ from .models import (
 )
 from .rating import Rating, rating_from_counts
 from .registry import ProviderType, kinds
-from .states import acts_for_provider
+from .states import acts_for_provider, oversight_region_id
 
 EMPTY = dict.fromkeys(range(1, 6), 0)
 
@@ -92,13 +92,25 @@ def cases_for_provider_user(user):
                 review__provider_id__in=scope.community_ids,
             )
             | Q(review__provider_type=ProviderType.PERSON, review__provider_id=user.pk)
-            # Staff follow up escalated cases in their communities.
-            | Q(review__community_id__in=scope.community_ids, escalated_at__isnull=False)
+            # The overseeing staff follow up escalated cases.
+            | (overseen_by(scope.community_ids, prefix="review__") & Q(escalated_at__isnull=False))
         )
+    open_first = Case(
+        When(status=CaseStatus.OPEN, then=0), When(status=CaseStatus.ANSWERED, then=1), default=2
+    )
     return (
         RectificationCase.objects.filter(condition)
         .select_related("review")
-        .order_by("status", "due_at")
+        .order_by(open_first, "due_at")
+    )
+
+
+def overseen_by(region_ids, *, prefix: str = "") -> Q:
+    """Reviews the staff of these regions oversee (see states.oversight_region_id)."""
+    ids = list(region_ids)
+    community = Q(**{f"{prefix}provider_type": ProviderType.COMMUNITY})
+    return (~community & Q(**{f"{prefix}community_id__in": ids})) | (
+        community & Q(**{f"{prefix}community__parent_id__in": ids})
     )
 
 
@@ -109,7 +121,7 @@ def case_visible_to(case: RectificationCase, user) -> bool:
         or acts_for_provider(user, review.provider_type, review.provider_id)
         or (
             case.escalated_at is not None
-            and acts_for_provider(user, ProviderType.COMMUNITY, review.community_id or 0)
+            and acts_for_provider(user, ProviderType.COMMUNITY, oversight_region_id(review) or 0)
         )
     )
 
@@ -129,15 +141,20 @@ class Credit:
 
 
 def credit_window_start(now=None):
+    """The same moment WINDOW_MONTHS calendar months ago (31 March → the last of February)."""
     now = now or timezone.now()
-    return now - timedelta(days=30 * formula.WINDOW_MONTHS)
+    year, month0 = divmod(now.year * 12 + now.month - 1 - formula.WINDOW_MONTHS, 12)
+    day = min(now.day, calendar.monthrange(year, month0 + 1)[1])
+    return now.replace(year=year, month=month0 + 1, day=day)
 
 
 def credit_get(*, organization) -> Credit:
     rating = rating_get(provider_type=ProviderType.ORGANIZATION, provider_id=organization.pk)
     events = list(CreditEvent.objects.filter(organization=organization))
     since = credit_window_start()
-    points = sum(e.points for e in events if e.occurred_at >= since)
+    for event in events:
+        event.counts = event.occurred_at >= since
+    points = sum(e.points for e in events if e.counts)
     score = formula.credit_score(bayesian_rating=rating.bayesian, event_points=points)
     entry = WatchListEntry.objects.filter(organization=organization, lifted_at__isnull=True).first()
     return Credit(

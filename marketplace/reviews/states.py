@@ -9,9 +9,18 @@ from marketplace.accounts.scope import scope_of
 from .registry import ProviderType
 
 
+def oversight_region_id(review) -> int | None:
+    """Whose staff moderate a review and follow up its overdue case: the community's, or,
+    when the community itself is rated (its handling of requests, a task it ran), the
+    street's above it — nobody judges reviews of themselves."""
+    if review.provider_type == ProviderType.COMMUNITY and review.community_id:
+        return review.community.parent_id
+    return review.community_id
+
+
 def may_moderate(review, user) -> bool:
-    """Hide or restore a review's text: platform admins, and staff of its community."""
-    return user.is_authenticated and scope_of(user).acts_for_community(review.community_id)
+    """Hide or unhide a review's text: platform admins, and the overseeing staff."""
+    return user.is_authenticated and scope_of(user).acts_for_community(oversight_region_id(review))
 
 
 def may_remove(review, user) -> bool:

@@ -5,11 +5,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.accounts.scope import scope_of
 from marketplace.reviews.models import ServedPerson
 from marketplace.reviews.registry import Provider, ProviderType, RatedService, register
 
 from .models import Shift, TaskStatus
-from .states import is_task_manager
 
 
 class ShiftService(RatedService):
@@ -42,7 +42,10 @@ class ShiftService(RatedService):
         return reverse("volunteering:detail", args=[service.task_id])
 
     def may_record_served(self, actor, service):
-        return service.task.status != TaskStatus.CANCELLED and is_task_manager(service.task, actor)
+        # The community's staff confirm who was served, never the organizing organization.
+        return service.task.status != TaskStatus.CANCELLED and scope_of(actor).acts_for_community(
+            service.task.community_id
+        )
 
 
 register(ShiftService())

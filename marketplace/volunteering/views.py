@@ -11,12 +11,13 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
 
 from . import services
 from .filters import TaskFilter
 from .forms import PartyRegistrationForm
-from .models import RecordExtract, Shift, Signup, SignupStatus
+from .models import RecordExtract, Shift, Signup, SignupStatus, TaskStatus
 from .pdf import record_extract_pdf
 from .recommendations import party_community_id, recommended_tasks
 from .selectors import (
@@ -83,6 +84,10 @@ class TaskDetailView(DetailView):
         context["shifts"] = shifts_for(task=task, user=user)
         context["skills"] = task.required_skills.all()
         context["is_manager"] = is_task_manager(task, user)
+        # Who a shift served is confirmed by the community's staff (they then rate it).
+        context["records_served"] = task.status != TaskStatus.CANCELLED and scope_of(
+            user
+        ).acts_for_community(task.community_id)
         if context["is_manager"] and task.requires_approval:
             context["pending"] = (
                 Signup.objects.filter(shift__task=task, status=SignupStatus.PENDING)

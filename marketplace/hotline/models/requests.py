@@ -24,7 +24,8 @@ class RequestStatus(models.TextChoices):
 
 S = RequestStatus
 OPEN_STATUSES = [S.SUBMITTED, S.ACCEPTED]
-SERVED_STATUSES = [S.RESOLVED, S.CLOSED]
+# Finished requests a resident may rate the handling of (a refusal is handling too).
+SERVED_STATUSES = [S.RESOLVED, S.CLOSED, S.REJECTED]
 
 
 class EscalationReason(models.TextChoices):

@@ -15,6 +15,9 @@ from marketplace.core.transitions import transition_apply, transition_with_reaso
 from marketplace.core.validation import first_error
 from marketplace.notifications.services import notify
 from marketplace.organizations.models import Organization
+from marketplace.reviews.models import CreditEventKind
+from marketplace.reviews.registry import ProviderType
+from marketplace.reviews.services.common import provider_people
 from marketplace.reviews.services.credit import credit_event_record
 
 from ..models import EventKind, Request, RequestCategory, RequestPhoto
@@ -52,7 +55,10 @@ def request_file(
     community = profile.community
     if latitude is not None and not community.contains(latitude, longitude):
         raise DomainError(
-            _("This place is outside %(community)s's area; file it where it happened.")
+            _(
+                "This place is outside the area of %(community)s, your home community, which "
+                "handles your requests. Check the place, or contact the community where it is."
+            )
             % {"community": community.name},
             field="place",
         )
@@ -186,9 +192,17 @@ def request_resolve(
     if resident_request.upheld:
         credit_event_record(
             organization_id=resident_request.about_organization_id,
-            kind="complaint_upheld",
+            kind=CreditEventKind.COMPLAINT_UPHELD,
             source=resident_request,
             actor=actor,
+        )
+        notify(
+            users=provider_people(
+                ProviderType.ORGANIZATION, resident_request.about_organization_id
+            ),
+            kind="hotline.complaint.upheld",
+            data=notice_data(resident_request, resolution=resident_request.resolution),
+            url="",
         )
     notify_resident(
         resident_request, "hotline.request.resolved", resolution=resident_request.resolution

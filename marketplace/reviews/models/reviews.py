@@ -122,11 +122,21 @@ class Review(TimeStampedModel):
 
     @transition(
         field=status,
-        source=[ReviewStatus.HIDDEN, ReviewStatus.REMOVED],
+        source=ReviewStatus.HIDDEN,
         target=ReviewStatus.VISIBLE,
         permission=may_moderate,
     )
-    def restore(self):
+    def unhide(self):
+        pass
+
+    # Undoing a removal is for those who may remove.
+    @transition(
+        field=status,
+        source=ReviewStatus.REMOVED,
+        target=ReviewStatus.VISIBLE,
+        permission=may_remove,
+    )
+    def reinstate(self):
         pass
 
     @transition(

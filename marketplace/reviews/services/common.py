@@ -28,11 +28,12 @@ def provider_people(provider_type: str, provider_id: int):
     return users.filter(pk=provider_id)
 
 
-def community_staff(community_id: int | None):
-    if community_id is None:
+def staff_of_region(region_id: int | None):
+    """Staff assigned to a community (or to a street, for the street's staff)."""
+    if region_id is None:
         return get_user_model().objects.none()
     return (
         get_user_model()
-        .objects.filter(is_active=True, community_assignments__community_id=community_id)
+        .objects.filter(is_active=True, community_assignments__community_id=region_id)
         .distinct()
     )

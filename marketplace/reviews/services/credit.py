@@ -51,11 +51,13 @@ def watch_list_add(*, actor, organization, reason: str) -> WatchListEntry:
     _check_admin(actor)
     if not reason.strip():
         raise DomainError(_("Say why the organization goes on the watch list."), field="reason")
-    if WatchListEntry.objects.filter(organization=organization, lifted_at__isnull=True).exists():
-        raise DomainError(_("This organization is already on the watch list."))
-    entry = WatchListEntry.objects.create(
-        organization=organization, reason=reason.strip(), added_by=actor
-    )
+    try:
+        with transaction.atomic():
+            entry = WatchListEntry.objects.create(
+                organization=organization, reason=reason.strip(), added_by=actor
+            )
+    except IntegrityError:  # one open entry per organization (a constraint)
+        raise DomainError(_("This organization is already on the watch list.")) from None
     audit_record(actor=actor, event="reviews.watch_list.added", target=organization, reason=reason)
     return entry
 

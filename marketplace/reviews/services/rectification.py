@@ -15,7 +15,8 @@ from marketplace.notifications.services import notify
 
 from ..models import CaseStatus, CreditEventKind, Level, RectificationCase, Review
 from ..registry import ProviderType
-from .common import community_staff, provider_people
+from ..states import oversight_region_id
+from .common import provider_people, staff_of_region
 from .credit import credit_event_record
 
 # An answered case the reviewer neither accepts nor revises closes on its own after this.
@@ -123,7 +124,7 @@ def cases_escalate_overdue(*, now=None) -> dict[str, int]:
     now = now or timezone.now()
     overdue = list(
         RectificationCase.objects.select_for_update(of=("self",))
-        .select_related("review")
+        .select_related("review__community")
         .filter(status=CaseStatus.OPEN, escalated_at__isnull=True, due_at__lt=now)
     )
     for case in overdue:
@@ -152,7 +153,7 @@ def _escalate(case: RectificationCase, now) -> None:
             note=review.service_title,
         )
     notify(
-        users=community_staff(review.community_id),
+        users=staff_of_region(oversight_region_id(review)),
         kind="reviews.case.escalated",
         data=_case_data(case),
         url=_cases_url(),

@@ -4,12 +4,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_with_reason
+from marketplace.notifications.services import notify
 
 from ..models import COUNTED, CaseStatus, Level, Review, ReviewStatus, Tag
 from ..moderation import banned_words_in
@@ -108,6 +110,8 @@ def review_create(
 
 def review_editable(review: Review, *, now=None) -> bool:
     """Within the edit window, or once the provider has answered a bad review."""
+    if review.status == ReviewStatus.REMOVED:
+        return False  # removed as abusive: it stays removed
     now = now or timezone.now()
     window = timedelta(days=settings.REVIEW_EDIT_WINDOW_DAYS)
     if now <= review.created_at + window:
@@ -172,10 +176,13 @@ def _follow_case(review: Review) -> None:
         case_close_by_system(case=case, why="revised")
 
 
-def _moderate(*, actor, review: Review, name: str, event: str, reason: str) -> Review:
+def _moderate(*, actor, review: Review, name, event: str, reason: str) -> Review:
+    """Apply moderation transition `name` (or `name(review)`, chosen on the locked row)."""
     if not reason.strip():
         raise DomainError(_("Say why (the reviewer can see it)."), field="reason")
     review = Review.objects.select_for_update().get(pk=review.pk)
+    if callable(name):
+        name = name(review)
     was_counted = review.status in COUNTED
     transition_with_reason(
         obj=review, name=name, actor=actor, event=event, reason=reason, field="moderation_reason"
@@ -187,6 +194,12 @@ def _moderate(*, actor, review: Review, name: str, event: str, reason: str) -> R
             provider_id=review.provider_id,
             changes={review.level: 1 if now_counted else -1},
         )
+    notify(
+        users=[review.reviewer],
+        kind=event,  # reviews.review.hidden | restored | removed: declared in kinds.py
+        data={"service": review.service_title, "reason": review.moderation_reason},
+        url=reverse("reviews:mine"),
+    )
     return review
 
 
@@ -200,9 +213,13 @@ def review_hide(*, actor, review: Review, reason: str) -> Review:
 
 @transaction.atomic
 def review_restore(*, actor, review: Review, reason: str) -> Review:
-    """Show a hidden review's text again, or count a removed review again."""
+    """Show a hidden review's text again, or (platform admins) count a removed one again."""
     return _moderate(
-        actor=actor, review=review, name="restore", event="reviews.review.restored", reason=reason
+        actor=actor,
+        review=review,
+        name=lambda locked: "reinstate" if locked.status == ReviewStatus.REMOVED else "unhide",
+        event="reviews.review.restored",
+        reason=reason,
     )
 
 

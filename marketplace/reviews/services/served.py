@@ -9,6 +9,7 @@ from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.notifications.services import notify
 
 from ..models import Review, ServedPerson
+from ..states import acts_for_provider
 from .common import rated_kind
 
 MAX_PEOPLE = 500
@@ -58,6 +59,17 @@ def served_people_record(
     to rate it. All or nothing: one unknown contact records no one."""
     kind, service = _service(actor, service_kind, service_id)
     people = _resolve(contacts)
+    provider = kind.provider(service)
+    insiders = [p for p in people if p == actor or acts_for_provider(p, provider.type, provider.id)]
+    if insiders:
+        raise DomainError(
+            _(
+                "%(list)s recorded or delivered this service and cannot rate it. "
+                "Nothing was recorded."
+            )
+            % {"list": ", ".join(p.email for p in insiders)},
+            field="contacts",
+        )
     already = set(
         ServedPerson.objects.filter(
             service_kind=kind.key, service_id=service.pk, person__in=people
@@ -68,7 +80,8 @@ def served_people_record(
         [
             ServedPerson(service_kind=kind.key, service_id=service.pk, person=p, recorded_by=actor)
             for p in new
-        ]
+        ],
+        ignore_conflicts=True,  # the same person recorded by two staff at once
     )
     audit_record(
         actor=actor,
@@ -77,7 +90,6 @@ def served_people_record(
         kind=kind.key,
         people=[p.pk for p in new],
     )
-    provider = kind.provider(service)
     notify(
         users=new,
         kind="reviews.served.recorded",

@@ -1,6 +1,5 @@
 from django import template
 from django.urls import reverse
-from django.utils.formats import number_format
 
 from marketplace.accounts.roles import Role
 from marketplace.accounts.scope import scope_of
@@ -21,7 +20,7 @@ def stars(rating) -> str:
 def percent(value) -> str:
     if value is None:
         return "–"
-    return f"{number_format(value * 100, 0)}%"
+    return f"{round(value * 100)}%"  # rounded, never truncated: 43.85 % shows as 44 %
 
 
 @register.inclusion_tag("reviews/rating_summary.html", takes_context=True)

@@ -18,6 +18,7 @@ from ..registry import ProviderType, kind_get
 from ..selectors import (
     case_visible_to,
     cases_for_provider_user,
+    overseen_by,
     rateable_for,
     rating_get,
     reviews_of_provider,
@@ -220,7 +221,7 @@ class ModerationListView(LoginRequiredMixin, ListView):
         communities = scope_of(user).community_ids
         if not communities:
             raise Http404
-        return reviews.filter(community_id__in=communities)
+        return reviews.filter(overseen_by(communities))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -21,7 +21,7 @@ def test_request_kind_is_registered():
     assert kind.model_class() is Request
 
 
-def test_served_is_the_residents_resolved_and_closed_requests(world, category):
+def test_served_is_the_residents_finished_requests(world, category):
     kind = kind_get("request")
     done = resolved(world, category)
     closed = resolved(world, category)
@@ -35,7 +35,8 @@ def test_served_is_the_residents_resolved_and_closed_requests(world, category):
     ResidentProfile.objects.create(user=neighbour, community=world["home"])
     resolved(world, category, resident=neighbour)
 
-    assert set(kind.served(world["resident"])) == {done, closed}
+    # Resolved, closed, or turned away as not within remit: the handling is rated.
+    assert set(kind.served(world["resident"])) == {done, closed, rejected}
     assert kind.served(world["staff"]).count() == 0
     assert kind.served(world["anonymous"]).count() == 0
 
@@ -48,4 +49,6 @@ def test_provider_is_the_community(world, category):
     )
     assert kind.community_id(item) == world["home"].pk
     assert kind.url(item) == f"/en/requests/{item.pk}/"
-    assert kind.title(item).startswith("Sanitation: ")
+    # The title shows on the public reviews page: never the resident's words.
+    assert kind.title(item) == f"Sanitation · No. {item.pk}"
+    assert item.text[:4] not in kind.title(item)

@@ -132,6 +132,9 @@ def test_complaint_upheld_counts_against_the_provider(world, category):
     credit = CreditEvent.objects.get(organization=provider)
     assert credit.kind == "complaint_upheld"
     assert credit.source == f"hotline.request:{resident_request.pk}"
+    # The organization hears of it, with the resolution.
+    told = world["org_admin"].notifications.get(kind="hotline.complaint.upheld")
+    assert told.data["resolution"] == "经核实，服务人员迟到两小时，已责令整改。"
 
 
 def test_complaint_not_upheld_leaves_credit_alone(world, category):
@@ -144,6 +147,7 @@ def test_complaint_not_upheld_leaves_credit_alone(world, category):
         upheld=False,
     )
     assert not CreditEvent.objects.exists()
+    assert not world["org_admin"].notifications.filter(kind="hotline.complaint.upheld").exists()
 
 
 def test_photos_are_kept(world, category):

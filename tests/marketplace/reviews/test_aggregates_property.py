@@ -51,7 +51,7 @@ def _apply(op, stage):
         return
     review = reviews[op[1] % len(reviews)]
     admin = stage["admin"]
-    if name == "edit":
+    if name == "edit" and review.status != "removed":  # a removed review stays as it was
         services.review_update(actor=review.reviewer, review=review, level=op[2], text=review.text)
     elif name == "hide" and review.status == "visible":
         services.review_hide(actor=admin, review=review, reason="待核实")

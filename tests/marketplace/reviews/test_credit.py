@@ -13,7 +13,12 @@ from marketplace.procurement.models import Milestone, Project
 from marketplace.reviews import services
 from marketplace.reviews.credit import credit_score
 from marketplace.reviews.models import CreditEvent
-from marketplace.reviews.selectors import credit_get, credit_scores, watch_list
+from marketplace.reviews.selectors import (
+    credit_get,
+    credit_scores,
+    credit_window_start,
+    watch_list,
+)
 from tests.factories.reviews import accepted_milestone, resident_of
 
 
@@ -74,10 +79,29 @@ def test_old_events_fall_out_of_the_window(world):
     )
     assert credit_get(organization=org).event_points == -8
     CreditEvent.objects.filter(pk=event.pk).update(
-        occurred_at=timezone.now() - datetime.timedelta(days=30 * 24 + 1)
+        occurred_at=credit_window_start() + datetime.timedelta(minutes=1)
     )
-    assert credit_get(organization=org).event_points == 0
-    assert len(credit_get(organization=org).events) == 1  # still in the history
+    assert credit_get(organization=org).event_points == -8  # just inside 24 months
+    CreditEvent.objects.filter(pk=event.pk).update(
+        occurred_at=credit_window_start() - datetime.timedelta(minutes=1)
+    )
+    credit = credit_get(organization=org)
+    assert credit.event_points == 0
+    assert [e.counts for e in credit.events] == [False]  # still in the history, marked
+
+
+@pytest.mark.parametrize(
+    "now,start",
+    [
+        ("2026-11-29 10:00", "2024-11-29 10:00"),
+        ("2026-03-31 08:00", "2024-03-31 08:00"),
+        ("2024-02-29 12:00", "2022-02-28 12:00"),
+        ("2026-01-15 00:00", "2024-01-15 00:00"),
+    ],
+)
+def test_the_window_is_24_calendar_months(now, start):
+    parse = datetime.datetime.fromisoformat
+    assert credit_window_start(parse(now)) == parse(start)
 
 
 def test_an_event_is_recorded_once_per_source(world):

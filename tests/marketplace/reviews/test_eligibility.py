@@ -174,3 +174,32 @@ def test_recording_people_served(world, neighbour):
     )
     assert ServedPerson.objects.count() == 1
     assert neighbour.notifications.filter(kind="reviews.served.recorded").count() == 1
+
+
+def test_insiders_cannot_be_recorded_as_served(world, neighbour):
+    demand = delivered_demand(world)
+    for insider in (world["org_staff"], world["staff"]):  # the provider, the recorder
+        with pytest.raises(DomainError, match="cannot rate it"):
+            services.served_people_record(
+                actor=world["staff"],
+                service_kind="demand",
+                service_id=demand.pk,
+                contacts=[neighbour.email, insider.email],
+            )
+    assert not ServedPerson.objects.exists()
+    # A shift of a task an organization runs: its members cannot say who was served.
+    shift = finished_shift(world)
+    shift.task.organization = world["provider"]
+    shift.task.save(update_fields=["organization"])
+    with pytest.raises(NotPermitted):
+        services.served_people_record(
+            actor=world["org_admin"],
+            service_kind="shift",
+            service_id=shift.pk,
+            contacts=[neighbour.email],
+        )
+    services.served_people_record(
+        actor=world["staff"], service_kind="shift", service_id=shift.pk, contacts=[neighbour.email]
+    )
+    review = rate(neighbour, "shift", shift)
+    assert (review.provider_type, review.provider_id) == ("organization", world["provider"].pk)

@@ -140,6 +140,8 @@ def test_providers_ordered_by_rating(client, world):
     response = client.get(reverse("organizations:list"), {"order": "rating"})
     names = [p.name for p in response.context["providers"]]
     assert names.index(best.name) < names.index(unrated.name)
+    # Beside the rating: the satisfaction rate and its Wilson lower bound (3 of 3: 44%).
+    assert "100% satisfied (at least 44%), 3 reviews" in response.content.decode()
     by_name = [p.name for p in client.get(reverse("organizations:list")).context["providers"]]
     assert by_name.index(unrated.name) < by_name.index(best.name)  # 啊 sorts first by name
 

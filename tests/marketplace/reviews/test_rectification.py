@@ -123,6 +123,8 @@ def test_removing_an_abusive_review_closes_its_case_and_stops_counting(world, ba
     assert rating_get(provider_type="organization", provider_id=world["provider"].pk).count == 1
     services.review_remove(actor=world["admin"], review=bad, reason="辱骂")
     assert rating_get(provider_type="organization", provider_id=world["provider"].pk).count == 0
+    told = world["resident"].notifications.order_by("pk").values_list("kind", flat=True)
+    assert list(told)[-2:] == ["reviews.review.hidden", "reviews.review.removed"]
     bad.rectification.refresh_from_db()
     assert bad.rectification.status == "closed"
 
@@ -146,3 +148,38 @@ def test_the_word_filter_holds_text_back_but_counts_the_rating(world):
     services.review_restore(actor=world["staff"], review=review, reason="核实后恢复")
     review.refresh_from_db()
     assert review.status == "visible"
+
+
+def test_staff_cannot_undo_a_removal_and_a_removed_review_stays_removed(world, bad):
+    services.review_remove(actor=world["admin"], review=bad, reason="辱骂")
+    with pytest.raises(NotPermitted):
+        services.review_restore(actor=world["staff"], review=bad, reason="我觉得可以")
+    with pytest.raises(DomainError, match="can be edited"):
+        services.review_update(actor=world["resident"], review=bad, level=1)
+    bad.refresh_from_db()
+    assert (bad.status, bad.level) == ("removed", 2)
+    services.review_restore(actor=world["admin"], review=bad, reason="复核后恢复")
+    bad.refresh_from_db()
+    assert bad.status == "visible"
+
+
+def test_reviews_of_a_community_are_overseen_by_its_street(world):
+    """When the community itself is rated, its own staff neither moderate the review nor
+    receive its escalation: the street's staff do."""
+    from tests.factories import staff_of
+    from tests.factories.reviews import resolved_request
+
+    street_staff = staff_of(world["streets"][0])
+    item = resolved_request(world)
+    review = services.review_create(
+        actor=world["resident"], service_kind="request", service_id=item.pk, level=1
+    )
+    with pytest.raises(NotPermitted):
+        services.review_hide(actor=world["staff"], review=review, reason="不实")
+    services.review_hide(actor=street_staff, review=review, reason="含个人信息")
+    case = review.rectification
+    services.cases_escalate_overdue(now=case.due_at + timedelta(seconds=1))
+    assert street_staff.notifications.filter(kind="reviews.case.escalated").exists()
+    assert not world["staff"].notifications.filter(kind="reviews.case.escalated").exists()
+    # The community's staff answer it: they are the provider.
+    services.case_answer(actor=world["staff"], case=case, answer="已处理", fixed="增加夜间值班")
