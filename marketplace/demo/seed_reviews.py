@@ -13,11 +13,11 @@ from django.utils import timezone
 from marketplace.accounts.models import ResidentProfile
 from marketplace.demands.models import Demand
 from marketplace.reviews import services
-from marketplace.reviews.models import RectificationCase
+from marketplace.reviews.models import RectificationCase, Review
 from marketplace.reviews.services.common import provider_people
 from marketplace.volunteering.models import Shift
 
-from .data_people import DEMO_RESIDENT_HOME
+from .data_people import DEMO_RESIDENT_HOME, DEMO_SERVICE_ORG
 from .seed import Ctx
 
 # Level weights: mostly satisfied, as real 好差评 data is.
@@ -77,7 +77,7 @@ def seed_reviews(ctx: Ctx) -> None:
     ctx.stage("ratings")
     demands = Demand.objects.filter(
         status__in=["delivered", "closed"], accepted_response__isnull=False
-    ).select_related("created_by")
+    ).select_related("created_by", "accepted_response")
     for demand in demands:
         _served_and_rated(ctx, "demand", demand.pk, demand.community_id, demand.created_by)
     shifts = Shift.objects.filter(
@@ -89,6 +89,7 @@ def seed_reviews(ctx: Ctx) -> None:
     _requests_rated(ctx)
     _answer_cases(ctx)
     _demo_resident(ctx, demands)
+    _demo_provider_case(ctx, demands)
 
 
 def _served_and_rated(ctx: Ctx, kind, service_id, community_id, staff) -> None:
@@ -161,3 +162,32 @@ def _demo_resident(ctx: Ctx, demands) -> None:
             services.case_answer(
                 actor=speaker, case=review.rectification, answer=answer, fixed=fixed
             )
+
+
+def _demo_provider_case(ctx: Ctx, demands) -> None:
+    """The demo organization has a fresh bad review waiting for its answer."""
+    org = ctx.orgs[DEMO_SERVICE_ORG]
+    demand = next((d for d in demands if d.accepted_response.organization_id == org.pk), None)
+    if demand is None:
+        return
+    reviewed = Review.objects.filter(service_kind="demand", service_id=demand.pk)
+    people = [
+        p for p in residents_of([demand.community_id]) if not reviewed.filter(reviewer=p).exists()
+    ]
+    if not people:
+        return
+    person = people[0]
+    services.served_people_record(
+        actor=demand.created_by,
+        service_kind="demand",
+        service_id=demand.pk,
+        contacts=[person.email],
+    )
+    services.review_create(
+        actor=person,
+        service_kind="demand",
+        service_id=demand.pk,
+        level=2,
+        text="送餐比约定时间晚了一个小时，饭菜都凉了。",
+        tags=["late"],
+    )

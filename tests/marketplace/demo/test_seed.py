@@ -81,6 +81,9 @@ def test_demo_has_ratings_requests_and_surveys(seeded):
     resident = ctx_user("resident")
     assert any(item.review is None for item in rateable_for(resident))
     assert Review.objects.get(reviewer=resident).rectification.status == "answered"
+    from marketplace.reviews.selectors import cases_for_provider_user
+
+    assert cases_for_provider_user(ctx_user("orgadmin")).filter(status="open").exists()
 
     assert Review.objects.filter(service_kind="request", provider_type="community").exists()
 
