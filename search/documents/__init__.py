@@ -1,0 +1,1 @@
+"""One Document class and one builder per searchable type; see base.py."""

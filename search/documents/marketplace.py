@@ -1,0 +1,201 @@
+"""Documents for the marketplace: demands, volunteer tasks, providers, offerings, social
+workers and facilities."""
+
+from django.urls import reverse
+from django.utils import timezone
+from elasticsearch.dsl import Keyword
+
+from marketplace.demands.models import PUBLIC_STATUSES, Demand
+from marketplace.organizations.models import Offering, Organization
+from marketplace.regions.models import Facility
+from marketplace.reviews.registry import ProviderType
+from marketplace.reviews.selectors import rating_get
+from marketplace.volunteering.models import Task, TaskStatus
+
+from .base import PUBLIC, STAFF, SearchDocument, doc_id, location, region_fields, text_fields
+
+
+def _rating(provider_type: str, provider_id) -> float:
+    if provider_id is None:
+        return 3.0
+    return round(rating_get(provider_type=provider_type, provider_id=provider_id).bayesian, 3)
+
+
+class DemandDocument(SearchDocument):
+    class Index:
+        name = "linli-demand"
+
+
+def demand_document(demand: Demand) -> DemandDocument | None:
+    """Published demands; a draft is never searchable."""
+    if demand.status not in PUBLIC_STATUSES:
+        return None
+    response = demand.accepted_response
+    return DemandDocument(
+        meta={"id": doc_id("demand", demand.pk)},
+        type="demand",
+        object_id=str(demand.pk),
+        url=reverse("demands:detail", args=[demand.pk]),
+        visibility=PUBLIC,
+        category=demand.category.code,
+        kind=demand.kind,
+        status=demand.status,
+        starts_at=demand.starts_at,
+        ends_at=demand.ends_at,
+        updated_at=demand.updated_at,
+        location=location(demand.latitude, demand.longitude),
+        rating=_rating(ProviderType.ORGANIZATION, response.organization_id if response else None),
+        **region_fields(demand.community),
+        **text_fields(demand.title, demand.description, demand.place, demand.category.name_zh),
+    )
+
+
+class TaskDocument(SearchDocument):
+    skills = Keyword()
+
+    class Index:
+        name = "linli-task"
+
+
+def task_document(task: Task) -> TaskDocument | None:
+    """Published and completed tasks, with their next shift and the places still open."""
+    if task.status not in (TaskStatus.PUBLISHED, TaskStatus.COMPLETED):
+        return None
+    now = timezone.now()
+    shifts = list(task.shifts.all())
+    upcoming = [s for s in shifts if s.ends_at > now]
+    nearest = min(upcoming or shifts, key=lambda s: s.starts_at, default=None)
+    if task.organization_id:
+        rating = _rating(ProviderType.ORGANIZATION, task.organization_id)
+    else:
+        rating = _rating(ProviderType.COMMUNITY, task.community_id)
+    return TaskDocument(
+        meta={"id": doc_id("task", task.pk)},
+        type="task",
+        object_id=str(task.pk),
+        url=reverse("volunteering:detail", args=[task.pk]),
+        visibility=PUBLIC,
+        category=task.category.code,
+        kind="volunteer",
+        status=task.status,
+        starts_at=nearest.starts_at if nearest else None,
+        ends_at=nearest.ends_at if nearest else None,
+        updated_at=task.updated_at,
+        open_seats=sum(s.open_places for s in upcoming),
+        location=location(task.latitude, task.longitude),
+        rating=rating,
+        skills=[skill.code for skill in task.required_skills.all()],
+        **region_fields(task.community),
+        **text_fields(task.title, task.description, task.place, task.category.name_zh),
+    )
+
+
+class OrganizationDocument(SearchDocument):
+    class Index:
+        name = "linli-organization"
+
+
+def organization_document(organization: Organization) -> OrganizationDocument | None:
+    """Verified providers (purchasers are not providers)."""
+    if organization.status != "verified" or organization.type == "purchaser":
+        return None
+    categories = list(organization.categories.all())
+    return OrganizationDocument(
+        meta={"id": doc_id("organization", organization.pk)},
+        type="organization",
+        object_id=str(organization.pk),
+        url=reverse("organizations:detail", args=[organization.pk]),
+        visibility=PUBLIC,
+        category=[c.code for c in categories],
+        kind=organization.type,
+        status=organization.status,
+        updated_at=organization.updated_at,
+        location=location(organization.latitude, organization.longitude),
+        rating=_rating(ProviderType.ORGANIZATION, organization.pk),
+        community=[str(r.pk) for r in organization.service_area.all()],
+        **text_fields(
+            organization.name,
+            organization.description,
+            organization.address,
+            *[c.name_zh for c in categories],
+        ),
+    )
+
+
+class OfferingDocument(SearchDocument):
+    class Index:
+        name = "linli-offering"
+
+
+def offering_document(offering: Offering) -> OfferingDocument | None:
+    """Active offerings of verified providers."""
+    organization = offering.organization
+    if not offering.is_active or organization.status != "verified":
+        return None
+    return OfferingDocument(
+        meta={"id": doc_id("offering", offering.pk)},
+        type="offering",
+        object_id=str(offering.pk),
+        url=reverse("organizations:detail", args=[organization.pk]),
+        visibility=PUBLIC,
+        category=offering.category.code,
+        kind=offering.kind,
+        updated_at=offering.updated_at,
+        location=location(organization.latitude, organization.longitude),
+        rating=_rating(ProviderType.ORGANIZATION, organization.pk),
+        community=[str(r.pk) for r in organization.service_area.all()],
+        **text_fields(
+            offering.title, offering.description, organization.name, offering.category.name_zh
+        ),
+    )
+
+
+class SocialWorkerDocument(SearchDocument):
+    class Index:
+        name = "linli-socialworker"
+
+
+def social_worker_document(profile) -> SocialWorkerDocument:
+    """Social workers are found by staff matching casework, never by the public."""
+    specialties = list(profile.specialties.all())
+    name = profile.user.name or str(profile.user)
+    return SocialWorkerDocument(
+        meta={"id": doc_id("socialworker", profile.pk)},
+        type="socialworker",
+        object_id=str(profile.pk),
+        url="",
+        visibility=STAFF,
+        category=[c.code for c in specialties],
+        kind=profile.level,
+        updated_at=profile.updated_at,
+        rating=_rating(ProviderType.PERSON, profile.user_id),
+        **text_fields(
+            name,
+            profile.get_level_display(),
+            profile.organization.name if profile.organization_id else "",
+            *[c.name_zh for c in specialties],
+            summary=str(profile.get_level_display()),
+        ),
+    )
+
+
+class FacilityDocument(SearchDocument):
+    class Index:
+        name = "linli-facility"
+
+
+def facility_document(facility: Facility) -> FacilityDocument:
+    return FacilityDocument(
+        meta={"id": doc_id("facility", facility.pk)},
+        type="facility",
+        object_id=str(facility.pk),
+        url=reverse("regions:facility_detail", args=[facility.pk]),
+        visibility=PUBLIC,
+        kind=facility.type,
+        updated_at=facility.updated_at,
+        location=location(facility.latitude, facility.longitude),
+        **region_fields(facility.community),
+        **text_fields(
+            facility.name, facility.get_type_display(), facility.address, facility.description
+        ),
+    )

@@ -1,0 +1,46 @@
+"""Documents for CMS pages: community sections, service guides, policy pages, tender and
+award notices. Only live pages anyone may read enter the index."""
+
+from django.utils.html import strip_tags
+from wagtail.models import Page, PageViewRestriction
+
+from .base import PUBLIC, SearchDocument, doc_id, region_fields, text_fields
+
+
+class PageDocument(SearchDocument):
+    class Index:
+        name = "linli-page"
+
+
+def _restricted_paths() -> list[str]:
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def page_document(page: Page, *, restricted_paths=None) -> PageDocument | None:
+    """A live page without a view restriction on it or above it."""
+    if restricted_paths is None:
+        restricted_paths = _restricted_paths()
+    if not page.live or page.depth <= 1:
+        return None
+    if any(page.path.startswith(path) for path in restricted_paths):
+        return None
+    page = page.specific
+    parts = [getattr(page, "intro", "") or ""]
+    body = getattr(page, "body", None)
+    if body:
+        parts.append(strip_tags(str(body)))
+    project = getattr(page, "project", None)
+    if project is not None:  # tender and award notices: what the notice itself shows
+        parts += [project.title, project.purpose]
+    community = getattr(page, "community", None)
+    return PageDocument(
+        meta={"id": doc_id("page", page.pk)},
+        type="page",
+        object_id=str(page.pk),
+        url=page.url or "",
+        visibility=PUBLIC,
+        kind=page._meta.model_name,
+        updated_at=page.last_published_at,
+        **region_fields(community),
+        **text_fields(page.title, *parts),
+    )
