@@ -31,7 +31,7 @@ help:
 	@echo "make test [ARGS=…]  run the test suite (pytest)"
 	@echo "make bench [ONLY=…] benchmarks side by side on SQLite and PostgreSQL (if up): table + bench/results.json"
 	@echo "make lint           ruff check ."
-	@echo "make services       start PostgreSQL (scripts/postgres.sh); prints DATABASE_URL"
+	@echo "make services       start PostgreSQL and Elasticsearch (scripts/*.sh); prints their URLs"
 	@echo "make services-stop  stop it"
 	@echo "make venv           create .venv and install the project (again when pyproject.toml changes)"
 	@echo "make clean          remove var/ and .venv"
@@ -77,13 +77,16 @@ lint: $(STAMP)
 # Scale-up components for local runs. Elasticsearch and stripe-mock join here later.
 services:
 	@bash scripts/postgres.sh start
+	@bash scripts/elasticsearch.sh start
 	@echo
-	@echo "PostgreSQL is up. To use it:"
+	@echo "PostgreSQL and Elasticsearch are up. To use them:"
 	@echo "  export DATABASE_URL=$$(bash scripts/postgres.sh url)"
+	@echo "  export ELASTICSEARCH_URL=$$(bash scripts/elasticsearch.sh url)"
 
 services-stop:
+	@bash scripts/elasticsearch.sh stop
 	@bash scripts/postgres.sh stop
 
 clean:
-	rm -rf var $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf var $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
 	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
