@@ -1,0 +1,92 @@
+"""The one interface every backend implements, and the query and result shapes."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+
+from marketplace.core.errors import DomainError
+
+FILTER_FIELDS = ("category", "kind", "status", "district", "street", "community")
+MAX_PAGE_SIZE = 50
+MAX_PAGE = 100
+WALK_15_MIN_KM = 1.0  # "within a 15-minute walk"
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    types: tuple[str, ...] = ()
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    starts_from: datetime | None = None
+    starts_until: datetime | None = None
+    open_seats: bool = False
+    near: tuple[float, float] | None = None  # (latitude, longitude)
+    within_km: float | None = None
+    sort: str = "relevance"  # relevance | distance | date
+    visibilities: tuple[str, ...] = ("public",)
+    page: int = 1
+    page_size: int = 20
+
+    def __post_init__(self):
+        unknown = sorted(set(self.filters) - set(FILTER_FIELDS))
+        if unknown:
+            raise DomainError(_("Unknown filter: %(names)s.") % {"names": ", ".join(unknown)})
+        if self.near is not None:
+            lat, lon = self.near
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise DomainError(_("That point is not on the map."))
+        if self.within_km is not None and not 0 < self.within_km <= 100:
+            raise DomainError(_("Choose a distance between 0 and 100 km."))
+        if self.within_km is not None and self.near is None:
+            raise DomainError(_("Say where to measure the distance from."))
+        if self.sort not in ("relevance", "distance", "date"):
+            raise DomainError(_("Unknown order."))
+        if self.sort == "distance" and self.near is None:
+            raise DomainError(_("Say where to measure the distance from."))
+        self.page = max(1, min(int(self.page), MAX_PAGE))
+        self.page_size = max(1, min(int(self.page_size), MAX_PAGE_SIZE))
+
+
+@dataclass
+class Hit:
+    doc_id: str
+    type: str
+    object_id: str
+    title: str
+    summary: str
+    url: str
+    score: float
+    distance_km: float | None
+    explain: dict
+
+
+@dataclass
+class Results:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+    page: int
+    page_size: int
+
+
+class SearchBackend:
+    name = ""
+
+    def index(self, documents) -> int:
+        raise NotImplementedError
+
+    def delete(self, doc_ids) -> int:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def count(self, type_key: str | None = None) -> int:
+        raise NotImplementedError
+
+    def search(self, query: SearchQuery) -> Results:
+        raise NotImplementedError
+
+    def suggest(self, prefix: str, *, visibilities=("public",), limit: int = 8) -> list[str]:
+        raise NotImplementedError
