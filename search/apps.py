@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "linli_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import indexing
+
+        indexing.connect()

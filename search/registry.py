@@ -106,9 +106,17 @@ TYPES = {
 }
 
 
-def documents_of(search_type: SearchType):
-    """Every document of a type, built from the database (for reindexing and checks)."""
+def types_for_model(model) -> list[SearchType]:
+    """The search types whose objects are `model`'s (pages are wired by page signals)."""
+    return [t for t in TYPES.values() if t.model_class() is model]
+
+
+def documents_of(search_type: SearchType, progress=None):
+    """Every document of a type, built from the database (for reindexing and checks);
+    `progress(1)` is called per object read."""
     for obj in search_type.queryset().iterator(chunk_size=500):
+        if progress is not None:
+            progress(1)
         document = search_type.build(obj)
         if document is not None:
             yield document

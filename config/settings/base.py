@@ -209,8 +209,12 @@ FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS") or [
 ]
 BLIND_INDEX_KEY = env_str("BLIND_INDEX_KEY") or embedded_key("blind_index_key")
 
-# --- search, payments: configured now, used by their issues -------------------
+# --- search ------------------------------------------------------------------
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+# Update the search index after each change commits (a background task per type).
+SEARCH_INDEX_ON_SAVE = env_bool("SEARCH_INDEX_ON_SAVE", True)
+
+# --- payments: configured now, used by their issue ----------------------------
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")

@@ -82,6 +82,10 @@ class SearchBackend:
     def clear(self) -> None:
         raise NotImplementedError
 
+    def keep_only(self, type_key: str, doc_ids: set[str]) -> int:
+        """Remove the type's documents not in `doc_ids` (after a reindex); how many."""
+        raise NotImplementedError
+
     def count(self, type_key: str | None = None) -> int:
         raise NotImplementedError
 

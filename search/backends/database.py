@@ -119,6 +119,13 @@ class DatabaseBackend(SearchBackend):
     def clear(self) -> None:
         Entry.objects.all().delete()
 
+    def keep_only(self, type_key: str, doc_ids: set[str]) -> int:
+        existing = set(Entry.objects.filter(type=type_key).values_list("doc_id", flat=True))
+        stale = sorted(existing - set(doc_ids))
+        for start in range(0, len(stale), 500):  # within every database's parameter limit
+            self.delete(stale[start : start + 500])
+        return len(stale)
+
     def count(self, type_key: str | None = None) -> int:
         entries = Entry.objects.all()
         return entries.filter(type=type_key).count() if type_key else entries.count()

@@ -1,0 +1,104 @@
+"""The index follows the database: after each commit, and by the reindex and status
+commands."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from marketplace.demands import services as demands
+from marketplace.volunteering.models import Shift
+from search.backends.base import SearchQuery
+from search.backends.database import DatabaseBackend
+from search.models import Entry
+from tests.factories import DemandFactory
+from tests.factories.volunteering import published_task
+
+
+@pytest.fixture
+def index():
+    return DatabaseBackend()
+
+
+def found(index, text, **query):
+    return [hit.doc_id for hit in index.search(SearchQuery(text=text, **query)).hits]
+
+
+def test_a_change_reaches_the_index_after_commit(world, index, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        demand = DemandFactory(
+            community=world["home"], category=world["category"], title="居家养老服务需求"
+        )
+    assert found(index, "养老") == []  # a draft is never searchable
+    with django_capture_on_commit_callbacks(execute=True):
+        demands.demand_publish(actor=world["staff"], demand=demand)
+    assert found(index, "养老") == [f"demand-{demand.pk}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        demands.demand_cancel(actor=world["staff"], demand=demand, reason="需求取消")
+    # A cancelled demand stays findable, with its status.
+    assert Entry.objects.get(type="demand").summary
+    with django_capture_on_commit_callbacks(execute=True):
+        demand.delete()
+    assert found(index, "养老") == []
+
+
+def test_nothing_is_sent_for_a_rollback(world, index, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            demand = DemandFactory(community=world["home"], category=world["category"])
+            demands.demand_publish(actor=world["staff"], demand=demand)
+            transaction.set_rollback(True)
+    assert callbacks == [] and index.count() == 0
+
+
+def test_a_shift_change_reindexes_its_task(world, index, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        task = published_task(world["staff"], world["home"], title="老年人助餐点志愿服务")
+    (hit,) = index.search(SearchQuery(types=("task",), open_seats=True)).hits
+    assert hit.object_id == str(task.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        shift = task.shifts.get()
+        shift.confirmed_count = shift.capacity
+        shift.save()
+    assert index.search(SearchQuery(types=("task",), open_seats=True)).hits == []
+
+
+def test_reindex_and_status_commands(world, index):
+    demand = DemandFactory(community=world["home"], category=world["category"], title="助浴服务")
+    demands.demand_publish(actor=world["staff"], demand=demand)  # never committed: not indexed
+    out = io.StringIO()
+    call_command("search_status", stdout=out)
+    assert "demand" in out.getvalue() and "DRIFT" in out.getvalue()
+    call_command("search_status", "--fix", stdout=io.StringIO(), stderr=io.StringIO())
+    assert found(index, "助浴") == [f"demand-{demand.pk}"]
+    out = io.StringIO()
+    call_command("search_status", stdout=out)
+    assert "DRIFT" not in out.getvalue()
+    Entry.objects.create(
+        doc_id="demand-999999",
+        type="demand",
+        object_id="999999",
+        visibility="public",
+        title="x",
+        text="",
+        display_title="已删除的需求",
+    )
+    call_command("search_reindex", "demand", stdout=io.StringIO(), stderr=io.StringIO())
+    assert not Entry.objects.filter(doc_id="demand-999999").exists()  # stale removed
+    assert Shift.objects.count() == 0
+
+
+def test_publishing_and_unpublishing_a_page(world, index, django_capture_on_commit_callbacks):
+    from cms.models import StandardPage
+    from tests.site import build_site
+
+    home = build_site()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = home.add_child(instance=StandardPage(title="办事指南：高龄津贴申领", slug="g"))
+        page.save_revision().publish()
+    assert found(index, "高龄津贴") == [f"page-{page.pk}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert found(index, "高龄津贴") == []
