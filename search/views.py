@@ -1,22 +1,12 @@
 from django.views.generic import TemplateView
 
-from marketplace.accounts.roles import Role
-from marketplace.accounts.scope import scope_of
 from marketplace.catalog.models import ServiceCategory
 from marketplace.core.errors import DomainError
 
 from .backends.base import WALK_15_MIN_KM, SearchQuery
-from .documents.base import PUBLIC, STAFF
+from .documents.base import STAFF, visibilities_for
 from .forms import SearchForm
 from .indexing import backend
-
-
-def _is_staff(user) -> bool:
-    """Community staff and platform admins also find staff-only documents (social
-    workers, for matching) and see why each result ranks where it does."""
-    return user.is_authenticated and (
-        user.is_superuser or scope_of(user).has_role(Role.COMMUNITY_STAFF)
-    )
 
 
 class SiteSearchView(TemplateView):
@@ -26,7 +16,8 @@ class SiteSearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        staff = _is_staff(self.request.user)
+        visibilities = visibilities_for(self.request.user)
+        staff = STAFF in visibilities
         form = SearchForm(self.request.GET or None, staff=staff)
         context.update(form=form, staff=staff, results=None)
         if not self.request.GET or not form.is_valid():
@@ -42,7 +33,7 @@ class SiteSearchView(TemplateView):
                 open_seats=data["open_seats"],
                 near=near,
                 within_km=WALK_15_MIN_KM if data["walk"] else None,
-                visibilities=(PUBLIC, STAFF) if staff else (PUBLIC,),
+                visibilities=visibilities,
                 page=data["page"] or 1,
             )
         except DomainError as error:

@@ -3,7 +3,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.reviews.models import ServedPerson
 from marketplace.reviews.registry import Provider, ProviderType, RatedService, register
 
 from .models import Demand, DemandStatus
@@ -17,11 +16,10 @@ class DemandService(RatedService):
     records_served_people = True
 
     def served(self, user):
-        people = ServedPerson.objects.filter(service_kind=self.key, person=user)
         return Demand.objects.filter(
             status__in=[DemandStatus.DELIVERED, DemandStatus.CLOSED],
             accepted_response__isnull=False,
-            pk__in=people.values("service_id"),
+            pk__in=self.recorded_for(user),
         ).select_related("accepted_response__organization", "accepted_response__responder")
 
     def provider(self, service):
@@ -32,7 +30,7 @@ class DemandService(RatedService):
         person = response.responder
         return Provider(ProviderType.PERSON, person.pk, person.name or str(person))
 
-    def community_id(self, service):
+    def community_id(self, service, reviewer):
         return service.community_id
 
     def title(self, service):

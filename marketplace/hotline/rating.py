@@ -28,7 +28,7 @@ class RequestService(RatedService):
             type=ProviderType.COMMUNITY, id=service.community_id, name=service.community.name
         )
 
-    def community_id(self, service) -> int | None:
+    def community_id(self, service, reviewer) -> int | None:
         return service.community_id
 
     def title(self, service) -> str:

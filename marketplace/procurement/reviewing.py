@@ -27,8 +27,9 @@ class MilestoneService(RatedService):
         org = service.contract.organization
         return Provider(ProviderType.ORGANIZATION, org.pk, org.name)
 
-    def community_id(self, service):
-        return None  # the project may serve several; the reviewer's own is on the review
+    def community_id(self, service, reviewer):
+        # The project may serve several communities: the review is the reviewer's own's.
+        return reviewer.resident_profile.community_id
 
     def title(self, service):
         return f"{service.contract.project.title} · {service.title}"

@@ -63,9 +63,16 @@ class RatedService:
         """Who delivered `service`, and so who is rated."""
         raise NotImplementedError
 
-    def community_id(self, service) -> int | None:
-        """The community where it was delivered (whose staff see bad reviews escalate)."""
+    def community_id(self, service, reviewer) -> int | None:
+        """The community the review belongs to (whose staff oversee it): where the service
+        was delivered, or, for a service to several communities, the reviewer's own."""
         raise NotImplementedError
+
+    def recorded_for(self, user):
+        """Ids of this kind's services staff recorded `user` as served by (for served())."""
+        from .models import ServedPerson
+
+        return ServedPerson.objects.filter(service_kind=self.key, person=user).values("service_id")
 
     def title(self, service) -> str:
         return str(service)

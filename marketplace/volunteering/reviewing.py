@@ -5,11 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.accounts.scope import scope_of
-from marketplace.reviews.models import ServedPerson
 from marketplace.reviews.registry import Provider, ProviderType, RatedService, register
 
 from .models import Shift, TaskStatus
+from .states import may_record_served
 
 
 class ShiftService(RatedService):
@@ -19,11 +18,10 @@ class ShiftService(RatedService):
     records_served_people = True
 
     def served(self, user):
-        people = ServedPerson.objects.filter(service_kind=self.key, person=user)
         return Shift.objects.filter(
             ends_at__lte=timezone.now(),
             task__status__in=[TaskStatus.PUBLISHED, TaskStatus.COMPLETED],
-            pk__in=people.values("service_id"),
+            pk__in=self.recorded_for(user),
         ).select_related("task__organization", "task__community")
 
     def provider(self, service):
@@ -32,7 +30,7 @@ class ShiftService(RatedService):
             return Provider(ProviderType.ORGANIZATION, task.organization_id, task.organization.name)
         return Provider(ProviderType.COMMUNITY, task.community_id, task.community.name)
 
-    def community_id(self, service):
+    def community_id(self, service, reviewer):
         return service.task.community_id
 
     def title(self, service):
@@ -42,10 +40,7 @@ class ShiftService(RatedService):
         return reverse("volunteering:detail", args=[service.task_id])
 
     def may_record_served(self, actor, service):
-        # The community's staff confirm who was served, never the organizing organization.
-        return service.task.status != TaskStatus.CANCELLED and scope_of(actor).acts_for_community(
-            service.task.community_id
-        )
+        return may_record_served(service.task, actor)
 
 
 register(ShiftService())

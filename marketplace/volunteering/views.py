@@ -11,13 +11,12 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
 
 from . import services
 from .filters import TaskFilter
 from .forms import PartyRegistrationForm
-from .models import RecordExtract, Shift, Signup, SignupStatus, TaskStatus
+from .models import RecordExtract, Shift, Signup, SignupStatus
 from .pdf import record_extract_pdf
 from .recommendations import party_community_id, recommended_tasks
 from .selectors import (
@@ -31,7 +30,7 @@ from .selectors import (
 )
 from .services.attendance import CHECKIN_TOKEN_SECONDS
 from .services.records import normalize_code, record_extract_verify
-from .states import is_task_manager
+from .states import is_task_manager, may_record_served
 
 SIGNED_UP_MESSAGES = {
     SignupStatus.CONFIRMED: gettext_lazy("You are confirmed for this shift."),
@@ -84,10 +83,7 @@ class TaskDetailView(DetailView):
         context["shifts"] = shifts_for(task=task, user=user)
         context["skills"] = task.required_skills.all()
         context["is_manager"] = is_task_manager(task, user)
-        # Who a shift served is confirmed by the community's staff (they then rate it).
-        context["records_served"] = task.status != TaskStatus.CANCELLED and scope_of(
-            user
-        ).acts_for_community(task.community_id)
+        context["records_served"] = may_record_served(task, user)
         if context["is_manager"] and task.requires_approval:
             context["pending"] = (
                 Signup.objects.filter(shift__task=task, status=SignupStatus.PENDING)

@@ -16,6 +16,19 @@ PUBLIC = "public"
 STAFF = "staff"
 
 
+def visibilities_for(user) -> tuple[str, ...]:
+    """What a user's searches may return: community staff and platform admins also find
+    staff-only documents (social workers, for matching) and see why results rank."""
+    from marketplace.accounts.roles import Role
+    from marketplace.accounts.scope import scope_of
+
+    if user.is_authenticated and (
+        user.is_superuser or scope_of(user).has_role(Role.COMMUNITY_STAFF)
+    ):
+        return (PUBLIC, STAFF)
+    return (PUBLIC,)
+
+
 class SearchDocument(Document):
     type = Keyword()
     object_id = Keyword()
@@ -38,6 +51,18 @@ class SearchDocument(Document):
     open_seats = Integer()
     location = GeoPoint()
     rating = Float()  # the provider's Bayesian rating (neutral 3.0 without one)
+
+    @classmethod
+    def of(cls, type_key: str, pk, *, url: str, visibility: str = PUBLIC, **fields):
+        """A document of this class for object `pk` of type `type_key`."""
+        return cls(
+            meta={"id": doc_id(type_key, pk)},
+            type=type_key,
+            object_id=str(pk),
+            url=url,
+            visibility=visibility,
+            **fields,
+        )
 
 
 def region_fields(community) -> dict:

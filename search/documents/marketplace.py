@@ -12,7 +12,7 @@ from marketplace.reviews.registry import ProviderType
 from marketplace.reviews.selectors import rating_get
 from marketplace.volunteering.models import Task, TaskStatus
 
-from .base import PUBLIC, STAFF, SearchDocument, doc_id, location, region_fields, text_fields
+from .base import STAFF, SearchDocument, location, region_fields, text_fields
 
 
 def _rating(provider_type: str, provider_id) -> float:
@@ -31,12 +31,10 @@ def demand_document(demand: Demand) -> DemandDocument | None:
     if demand.status not in PUBLIC_STATUSES:
         return None
     response = demand.accepted_response
-    return DemandDocument(
-        meta={"id": doc_id("demand", demand.pk)},
-        type="demand",
-        object_id=str(demand.pk),
+    return DemandDocument.of(
+        "demand",
+        demand.pk,
         url=reverse("demands:detail", args=[demand.pk]),
-        visibility=PUBLIC,
         category=demand.category.code,
         kind=demand.kind,
         status=demand.status,
@@ -69,12 +67,10 @@ def task_document(task: Task) -> TaskDocument | None:
         rating = _rating(ProviderType.ORGANIZATION, task.organization_id)
     else:
         rating = _rating(ProviderType.COMMUNITY, task.community_id)
-    return TaskDocument(
-        meta={"id": doc_id("task", task.pk)},
-        type="task",
-        object_id=str(task.pk),
+    return TaskDocument.of(
+        "task",
+        task.pk,
         url=reverse("volunteering:detail", args=[task.pk]),
-        visibility=PUBLIC,
         category=task.category.code,
         kind="volunteer",
         status=task.status,
@@ -100,12 +96,10 @@ def organization_document(organization: Organization) -> OrganizationDocument | 
     if organization.status != "verified" or organization.type == "purchaser":
         return None
     categories = list(organization.categories.all())
-    return OrganizationDocument(
-        meta={"id": doc_id("organization", organization.pk)},
-        type="organization",
-        object_id=str(organization.pk),
+    return OrganizationDocument.of(
+        "organization",
+        organization.pk,
         url=reverse("organizations:detail", args=[organization.pk]),
-        visibility=PUBLIC,
         category=[c.code for c in categories],
         kind=organization.type,
         status=organization.status,
@@ -132,12 +126,10 @@ def offering_document(offering: Offering) -> OfferingDocument | None:
     organization = offering.organization
     if not offering.is_active or organization.status != "verified":
         return None
-    return OfferingDocument(
-        meta={"id": doc_id("offering", offering.pk)},
-        type="offering",
-        object_id=str(offering.pk),
+    return OfferingDocument.of(
+        "offering",
+        offering.pk,
         url=reverse("organizations:detail", args=[organization.pk]),
-        visibility=PUBLIC,
         category=offering.category.code,
         kind=offering.kind,
         updated_at=offering.updated_at,
@@ -159,10 +151,9 @@ def social_worker_document(profile) -> SocialWorkerDocument:
     """Social workers are found by staff matching casework, never by the public."""
     specialties = list(profile.specialties.all())
     name = profile.user.name or str(profile.user)
-    return SocialWorkerDocument(
-        meta={"id": doc_id("socialworker", profile.pk)},
-        type="socialworker",
-        object_id=str(profile.pk),
+    return SocialWorkerDocument.of(
+        "socialworker",
+        profile.pk,
         url="",
         visibility=STAFF,
         category=[c.code for c in specialties],
@@ -185,12 +176,10 @@ class FacilityDocument(SearchDocument):
 
 
 def facility_document(facility: Facility) -> FacilityDocument:
-    return FacilityDocument(
-        meta={"id": doc_id("facility", facility.pk)},
-        type="facility",
-        object_id=str(facility.pk),
+    return FacilityDocument.of(
+        "facility",
+        facility.pk,
         url=reverse("regions:facility_detail", args=[facility.pk]),
-        visibility=PUBLIC,
         kind=facility.type,
         updated_at=facility.updated_at,
         location=location(facility.latitude, facility.longitude),

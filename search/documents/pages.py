@@ -4,7 +4,7 @@ award notices. Only live pages anyone may read enter the index."""
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 
-from .base import PUBLIC, SearchDocument, doc_id, region_fields, text_fields
+from .base import SearchDocument, region_fields, text_fields
 
 
 class PageDocument(SearchDocument):
@@ -33,12 +33,10 @@ def page_document(page: Page, *, restricted_paths=None) -> PageDocument | None:
     if project is not None:  # tender and award notices: what the notice itself shows
         parts += [project.title, project.purpose]
     community = getattr(page, "community", None)
-    return PageDocument(
-        meta={"id": doc_id("page", page.pk)},
-        type="page",
-        object_id=str(page.pk),
+    return PageDocument.of(
+        "page",
+        page.pk,
         url=page.url or "",
-        visibility=PUBLIC,
         kind=page._meta.model_name,
         updated_at=page.last_published_at,
         **region_fields(community),

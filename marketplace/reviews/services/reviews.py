@@ -49,11 +49,6 @@ def _clean_text(text: str) -> str:
     return text
 
 
-def _home_community_id(user) -> int | None:
-    profile = getattr(user, "resident_profile", None)
-    return profile.community_id if profile else None
-
-
 def _filter_words(review: Review) -> None:
     """Hold the text back when it has a banned word; the rating still counts."""
     words = banned_words_in(review.text)
@@ -82,7 +77,7 @@ def review_create(
         provider_type=provider.type,
         provider_id=provider.id,
         provider_name=provider.name[:120],
-        community_id=kind.community_id(service) or _home_community_id(actor),
+        community_id=kind.community_id(service, actor),
         level=_clean_level(level),
         text=_clean_text(text),
         tags=_clean_tags(tags),

@@ -47,7 +47,7 @@ def test_provider_is_the_community(world, category):
     assert kind.provider(item) == Provider(
         type=ProviderType.COMMUNITY, id=world["home"].pk, name=world["home"].name
     )
-    assert kind.community_id(item) == world["home"].pk
+    assert kind.community_id(item, world["resident"]) == world["home"].pk
     assert kind.url(item) == f"/en/requests/{item.pk}/"
     # The title shows on the public reviews page: never the resident's words.
     assert kind.title(item) == f"Sanitation · No. {item.pk}"
