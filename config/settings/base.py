@@ -211,6 +211,11 @@ BLIND_INDEX_KEY = env_str("BLIND_INDEX_KEY") or embedded_key("blind_index_key")
 
 # --- search ------------------------------------------------------------------
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+# Where searches go: "elasticsearch" (when ELASTICSEARCH_URL is set) or "database".
+# The database backend is always kept up to date and answers when Elasticsearch is down.
+SEARCH_BACKEND = env_str("SEARCH_BACKEND") or ("elasticsearch" if ELASTICSEARCH_URL else "database")
+# Elasticsearch index names: <prefix>-<type> (aliases of <prefix>-<type>-v<timestamp>).
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX") or "linli"
 # Update the search index after each change commits (a background task per type).
 SEARCH_INDEX_ON_SAVE = env_bool("SEARCH_INDEX_ON_SAVE", True)
 

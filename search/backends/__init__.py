@@ -1,2 +1,31 @@
 """Search backends behind one interface (base.SearchBackend): the embedded database
-backend (database.py) and Elasticsearch (the search issue adds it)."""
+backend (database.py), always kept, and Elasticsearch (elasticsearch.py) when
+ELASTICSEARCH_URL is set.
+
+    database()       the embedded backend (the site's own database)
+    elasticsearch()  the Elasticsearch backend, or None when none is configured
+    primary()        where searches go first: SEARCH_BACKEND ("elasticsearch" when
+                     ELASTICSEARCH_URL is set, else "database")
+"""
+
+from django.conf import settings
+
+
+def database():
+    from .database import DatabaseBackend
+
+    return DatabaseBackend()
+
+
+def elasticsearch():
+    if not settings.ELASTICSEARCH_URL:
+        return None
+    from .elasticsearch import ElasticsearchBackend
+
+    return ElasticsearchBackend(settings.ELASTICSEARCH_URL, prefix=settings.SEARCH_INDEX_PREFIX)
+
+
+def primary():
+    if settings.SEARCH_BACKEND == "elasticsearch":
+        return elasticsearch() or database()
+    return database()
