@@ -5,10 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search.health import search_health
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("documents/", include(wagtaildocs_urls)),
     path("admin/", include(wagtailadmin_urls)),
+    path("health/search/", search_health, name="search-health"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -11,12 +11,17 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django_tasks import task
 
+from . import backends
+from .documents.base import doc_id
+from .models import PendingUpdate
 from .registry import TYPES, types_for_model
 
 log = logging.getLogger("linli.search")
+PENDING_BATCH = 500  # waiting objects sent after each successful write
 
 # Objects whose document is built from another object: model label → how to find it.
 RELATED = {
@@ -29,11 +34,8 @@ RELATED = {
 }
 
 
-def backend():
-    """The configured backend (the database backend until Elasticsearch joins)."""
-    from .backends.database import DatabaseBackend
-
-    return DatabaseBackend()
+def backend():  # TODO(lead): remove once search/views.py uses service.run_search
+    return backends.primary()
 
 
 def _queue(type_key: str, pks) -> None:
@@ -86,9 +88,8 @@ def _connect_pages() -> None:
         post_delete.connect(_page_changed, sender=model, dispatch_uid=f"search-del-{label}")
 
 
-@task()
-def index_objects_task(type_key: str, pks: list[int]) -> dict:
-    """Rebuild the documents of these objects; remove those no longer searchable."""
+def build(type_key: str, pks) -> tuple[list, list[str]]:
+    """The documents of these objects, and the ids of those no longer searchable."""
     search_type = TYPES[type_key]
     objects = {obj.pk: obj for obj in search_type.queryset().filter(pk__in=pks)}
     documents, gone = [], []
@@ -96,10 +97,83 @@ def index_objects_task(type_key: str, pks: list[int]) -> dict:
         obj = objects.get(pk)
         document = search_type.build(obj) if obj is not None else None
         if document is None:
-            gone.append(f"{type_key}-{pk}")
+            gone.append(doc_id(type_key, pk))
         else:
             documents.append(document)
-    target = backend()
-    indexed = target.index(documents)
-    removed = target.delete(gone)
-    return {"indexed": indexed, "removed": removed}
+    return documents, gone
+
+
+def index_objects(type_key: str, pks) -> dict:
+    """Rebuild these objects' documents in the database backend, then in Elasticsearch
+    (when configured). Should Elasticsearch fail, the objects wait in PendingUpdate and
+    the write that caused this still stands; after a write that works, what waits is
+    sent too."""
+    documents, gone = build(type_key, pks)
+    local = backends.database_backend()
+    result = {"indexed": local.index(documents), "removed": local.delete(gone), "pending": 0}
+    remote = backends.elasticsearch_backend()
+    if remote is None:
+        return result
+    from .backends.elasticsearch import UNAVAILABLE
+
+    try:
+        remote.index(documents, refresh=False)
+        remote.delete(gone, refresh=False)
+    except UNAVAILABLE as error:
+        log.warning("search: Elasticsearch did not take %s %s (%s); queued", type_key, pks, error)
+        _hold(type_key, pks, error)
+        result["pending"] = len(pks)
+        return result
+    PendingUpdate.objects.filter(type=type_key, object_id__in=[str(pk) for pk in pks]).delete()
+    result["pending"] = flush_pending(limit=PENDING_BATCH)
+    return result
+
+
+def _hold(type_key: str, pks, error) -> None:
+    for pk in pks:
+        held, created = PendingUpdate.objects.get_or_create(
+            type=type_key, object_id=str(pk), defaults={"last_error": str(error)[:500]}
+        )
+        if not created:
+            PendingUpdate.objects.filter(pk=held.pk).update(
+                attempts=F("attempts") + 1, last_error=str(error)[:500]
+            )
+
+
+def flush_pending(limit: int | None = None) -> int:
+    """Send what waits for Elasticsearch, oldest first; how many still wait."""
+    remote = backends.elasticsearch_backend()
+    if remote is None:
+        return 0
+    from .backends.elasticsearch import UNAVAILABLE
+
+    waiting = PendingUpdate.objects.order_by("queued_at", "pk")
+    rows = list(waiting[:limit] if limit else waiting)
+    by_type: dict[str, list[PendingUpdate]] = {}
+    for row in rows:
+        by_type.setdefault(row.type, []).append(row)
+    for type_key, held in by_type.items():
+        if type_key not in TYPES:
+            PendingUpdate.objects.filter(pk__in=[r.pk for r in held]).delete()
+            continue
+        documents, gone = build(type_key, [int(r.object_id) for r in held])
+        try:
+            remote.index(documents, refresh=False)
+            remote.delete(gone, refresh=False)
+        except UNAVAILABLE as error:
+            log.warning("search: Elasticsearch still unavailable (%s)", error)
+            PendingUpdate.objects.filter(pk__in=[r.pk for r in held]).update(
+                attempts=F("attempts") + 1, last_error=str(error)[:500]
+            )
+            break
+        # Keep a row queued again meanwhile (its attempts moved on): it may be newer.
+        read = {r.pk: r.attempts for r in held}
+        now = PendingUpdate.objects.filter(pk__in=read).values_list("pk", "attempts")
+        PendingUpdate.objects.filter(pk__in=[pk for pk, n in now if read[pk] == n]).delete()
+    return PendingUpdate.objects.count()
+
+
+@task()
+def index_objects_task(type_key: str, pks: list[int]) -> dict:
+    """The background task behind every change (see _queue)."""
+    return index_objects(type_key, pks)

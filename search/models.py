@@ -52,3 +52,23 @@ class EntryTerm(models.Model):
 
     def __str__(self):
         return f"{self.field}={self.value}"
+
+
+class PendingUpdate(models.Model):
+    """An object whose documents did not reach Elasticsearch (it was down or refused):
+    retried after the next successful write and by `search_status --fix`; the database
+    backend was updated at the time."""
+
+    type = models.CharField(max_length=20)
+    object_id = models.CharField(max_length=32)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=1)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["type", "object_id"], name="one_pending_per_object")
+        ]
+
+    def __str__(self):
+        return f"{self.type}-{self.object_id}"

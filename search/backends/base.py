@@ -73,11 +73,29 @@ class Results:
 class SearchBackend:
     name = ""
 
-    def index(self, documents) -> int:
+    def index(self, documents, *, refresh: bool = True) -> int:
+        """Add or replace documents; with `refresh`, searchable when this returns."""
         raise NotImplementedError
 
-    def delete(self, doc_ids) -> int:
+    def delete(self, doc_ids, *, refresh: bool = True) -> int:
         raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Make every write so far searchable."""
+
+    def reindex(self, type_key: str, documents, *, batch: int = 500) -> int:
+        """Replace the type's documents with `documents` (an iterable); how many."""
+        kept, chunk = set(), []
+        for document in documents:
+            kept.add(document.meta.id)
+            chunk.append(document)
+            if len(chunk) == batch:
+                self.index(chunk, refresh=False)
+                chunk = []
+        self.index(chunk, refresh=False)
+        self.keep_only(type_key, kept)
+        self.refresh()
+        return len(kept)
 
     def clear(self) -> None:
         raise NotImplementedError

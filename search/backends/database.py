@@ -75,7 +75,7 @@ class DatabaseBackend(SearchBackend):
     name = "database"
 
     @transaction.atomic
-    def index(self, documents) -> int:
+    def index(self, documents, *, refresh: bool = True) -> int:
         count = 0
         for document in documents:
             self._index_one(document)
@@ -113,7 +113,7 @@ class DatabaseBackend(SearchBackend):
             terms += [EntryTerm(entry=entry, field=name, value=str(v)) for v in values if v]
         EntryTerm.objects.bulk_create(terms, ignore_conflicts=True)
 
-    def delete(self, doc_ids) -> int:
+    def delete(self, doc_ids, *, refresh: bool = True) -> int:
         return Entry.objects.filter(doc_id__in=list(doc_ids)).delete()[1].get(Entry._meta.label, 0)
 
     def clear(self) -> None:

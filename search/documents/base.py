@@ -37,7 +37,10 @@ class SearchDocument(Document):
     display_title = Keyword(index=False)
     summary = Keyword(index=False)
     url = Keyword(index=False)
-    suggest = Completion()
+    # Suggestions are filtered by who may see them (a completion context).
+    suggest = Completion(
+        contexts=[{"name": "visibility", "type": "category", "path": "visibility"}]
+    )
     visibility = Keyword()
     category = Keyword()
     kind = Keyword()

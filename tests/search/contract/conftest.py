@@ -1,15 +1,17 @@
-"""The contract suite: the same tests against every backend that is up."""
+"""The contract suite: the same tests against every backend — the database backend
+always, Elasticsearch when a node is up (tests/search/conftest.py)."""
 
 import pytest
 
-from search.backends.database import DatabaseBackend
 
-BACKENDS = {"database": DatabaseBackend}
-
-
-@pytest.fixture(params=sorted(BACKENDS))
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def backend(request, db):
-    backend = BACKENDS[request.param]()
+    if request.param == "elasticsearch":
+        backend = request.getfixturevalue("elasticsearch_backend")
+    else:
+        from search.backends.database import DatabaseBackend
+
+        backend = DatabaseBackend()
     backend.clear()
     yield backend
     backend.clear()

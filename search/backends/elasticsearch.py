@@ -1,0 +1,446 @@
+"""The Elasticsearch backend.
+
+Each type lives in its own index, reached through an alias `<prefix>-<type>` that points
+at a concrete index `<prefix>-<type>-v<timestamp>`; a full reindex builds a new concrete
+index and swaps the alias in one atomic step, so searches never see a half-built index.
+
+Text is matched with term queries on the segmented tokens (search/text.py) — the same
+words, pairs and alternatives as the database backend, never a query string, so nothing
+a visitor types is parsed by Elasticsearch. Ranking runs inside Elasticsearch with
+`function_score`, on the weights of search/ranking.py:
+
+    TEXT × _score / max_score   (the text query's boost is TEXT / the best text score,
+                                 found by a first, one-hit query)
+  + RATING × rating / 4         (field_value_factor; the constant −RATING/4 of ranking.py
+                                 does not change the order)
+  + DISTANCE × gauss decay      (scale DISTANCE_HALF_KM, decay 0.5: exactly 0.5^((d/h)²))
+  + FRESHNESS × exp decay       (scale FRESHNESS_HALF_DAYS, decay 0.5: exactly 0.5^(age/h))
+
+so a page of results is one request whatever the corpus size. Each hit's explanation is
+worked out with ranking.score() from its fields.
+
+The distribution used here lacks scripts, _reindex and *_by_query (see
+scripts/elasticsearch.sh), so nothing here needs them.
+"""
+
+import time
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
+
+from .. import ranking
+from ..registry import TYPES
+from ..text import query_terms
+from .base import FILTER_FIELDS, Hit, Results, SearchBackend, SearchQuery
+
+
+class IndexRefused(RuntimeError):
+    """Elasticsearch answered but did not take a write."""
+
+
+# What "Elasticsearch is down or failing" looks like to a caller.
+UNAVAILABLE = (TransportError, ApiError, helpers.BulkIndexError, IndexRefused)
+
+FACET_SIZE = 50
+SOURCE_FIELDS = [
+    "type",
+    "object_id",
+    "display_title",
+    "summary",
+    "url",
+    "location",
+    "rating",
+    "updated_at",
+]
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
+BULK_CHUNK = 500
+
+
+def _term_query(token: str) -> dict:
+    """One token in the title (worth three times as much) or the text."""
+    return {
+        "bool": {
+            "should": [
+                {"term": {"title": {"value": token, "boost": 3.0}}},
+                {"term": {"text": {"value": token}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def text_query(text: str) -> dict | None:
+    """Every word of the query must match, as itself or through all of its parts."""
+    terms = query_terms(text)
+    if not terms:
+        return None
+    must = []
+    for term in terms:
+        options = [{"bool": {"must": [_term_query(t) for t in alt]}} for alt in term.alternatives()]
+        must.append({"bool": {"should": options, "minimum_should_match": 1}})
+    return {"bool": {"must": must}}
+
+
+def _date(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return parse_datetime(str(value))
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, url: str, *, prefix: str = "linli", timeout: float = 10.0):
+        self.url = url
+        self.prefix = prefix
+        self.client = Elasticsearch(
+            url, request_timeout=timeout, max_retries=1, retry_on_timeout=False
+        )
+        self._ready: set[str] = set()
+
+    # --- indices and aliases ------------------------------------------------------
+    def alias(self, type_key: str) -> str:
+        return f"{self.prefix}-{type_key}"
+
+    def _aliases(self, types=()) -> list[str]:
+        return [self.alias(key) for key in (types or TYPES)]
+
+    def _create_index(self, type_key: str) -> str:
+        name = f"{self.alias(type_key)}-v{time.time_ns() // 1000}"
+        mapping = TYPES[type_key].document._doc_type.mapping.to_dict()
+        self.client.indices.create(index=name, settings=INDEX_SETTINGS, mappings=mapping)
+        return name
+
+    def _versions(self, type_key: str) -> dict[str, bool]:
+        """The type's concrete indices → whether the alias points at it. More than one
+        exists while a reindex builds its new index: writes go to all of them."""
+        pattern = f"{self.alias(type_key)}-v*"
+        found = self.client.indices.get_alias(index=pattern, ignore_unavailable=True).body
+        alias = self.alias(type_key)
+        return {name: alias in info.get("aliases", {}) for name, info in found.items()}
+
+    def ensure_index(self, type_key: str) -> None:
+        """Create the type's index and alias when missing."""
+        if type_key in self._ready:
+            return
+        if not self.client.indices.exists_alias(name=self.alias(type_key)):
+            name = self._create_index(type_key)
+            self.client.indices.update_aliases(
+                actions=[{"add": {"index": name, "alias": self.alias(type_key)}}]
+            )
+        self._ready.add(type_key)
+
+    def healthy(self) -> bool:
+        """Whether the cluster answers (the distribution here has no GET /)."""
+        try:
+            health = self.client.options(request_timeout=2).cluster.health()
+        except Exception:  # noqa: BLE001 - any failure means "not answering"
+            return False
+        return health.get("status") in ("green", "yellow")
+
+    # --- writing ------------------------------------------------------------------
+    def _write_targets(self, type_key: str) -> list[str]:
+        self.ensure_index(type_key)
+        return sorted(self._versions(type_key))
+
+    def index(self, documents, *, refresh: bool = True) -> int:
+        by_type: dict[str, list] = {}
+        for document in documents:
+            by_type.setdefault(document.type, []).append(document)
+        actions = []
+        for type_key, docs in by_type.items():
+            for target in self._write_targets(type_key):
+                actions += [
+                    {"_index": target, "_id": d.meta.id, "_source": d.to_dict()} for d in docs
+                ]
+        if actions:
+            helpers.bulk(self.client, actions, chunk_size=BULK_CHUNK, refresh=refresh)
+        return sum(len(docs) for docs in by_type.values())
+
+    def delete(self, doc_ids, *, refresh: bool = True) -> int:
+        """Remove documents from every version of their type's index; how many the
+        searched version held (a missing document is no error)."""
+        by_type: dict[str, list[str]] = {}
+        for doc_id in doc_ids:
+            by_type.setdefault(doc_id.rsplit("-", 1)[0], []).append(doc_id)
+        actions, searched = [], set()
+        for type_key, ids in by_type.items():
+            if type_key not in TYPES:
+                continue
+            self.ensure_index(type_key)
+            for target, is_searched in self._versions(type_key).items():
+                if is_searched:
+                    searched.add(target)
+                actions += [{"_op_type": "delete", "_index": target, "_id": i} for i in ids]
+        deleted = 0
+        for ok, item in helpers.streaming_bulk(
+            self.client, actions, refresh=refresh, raise_on_error=False
+        ):
+            result = item["delete"]
+            if ok and result["_index"] in searched:
+                deleted += 1
+            elif not ok and result.get("status") != 404:
+                raise IndexRefused(f"Elasticsearch refused a delete: {item}")
+        return deleted
+
+    def refresh(self) -> None:
+        self.client.indices.refresh(index=",".join(self._aliases()), ignore_unavailable=True)
+
+    def clear(self) -> None:
+        """Drop every index of this prefix (they are made again on the next write)."""
+        self.client.indices.delete(
+            index=f"{self.prefix}-*", ignore_unavailable=True, allow_no_indices=True
+        )
+        self._ready.clear()
+
+    def reindex(self, type_key: str, documents, *, batch: int = BULK_CHUNK) -> int:
+        """Build a new index of the type from `documents` and swap the alias to it.
+        Live updates during the build also reach the new index (they write to every
+        version); the build only creates documents, so it never overwrites a fresher one."""
+        self.ensure_index(type_key)
+        new = self._create_index(type_key)
+        self.client.indices.put_settings(index=new, settings={"refresh_interval": "-1"})
+        actions = (
+            {"_op_type": "create", "_index": new, "_id": d.meta.id, "_source": d.to_dict()}
+            for d in documents
+        )
+        count = 0
+        for ok, item in helpers.streaming_bulk(
+            self.client, actions, chunk_size=batch, raise_on_error=False
+        ):
+            if ok or item.get("create", {}).get("status") == 409:  # a live update was first
+                count += 1
+            else:
+                raise IndexRefused(f"Elasticsearch refused a document: {item}")
+        self.client.indices.put_settings(
+            index=new, settings={"refresh_interval": INDEX_SETTINGS["refresh_interval"]}
+        )
+        self.client.indices.refresh(index=new)
+        old = [name for name in self._versions(type_key) if name != new]
+        alias = self.alias(type_key)
+        self.client.indices.update_aliases(
+            actions=[{"add": {"index": new, "alias": alias}}]
+            + [{"remove": {"index": name, "alias": alias}} for name in old]
+        )
+        if old:
+            self.client.indices.delete(index=",".join(old), ignore_unavailable=True)
+        return count
+
+    def keep_only(self, type_key: str, doc_ids: set[str]) -> int:
+        self.ensure_index(type_key)
+        existing = {
+            hit["_id"]
+            for hit in helpers.scan(
+                self.client, index=self.alias(type_key), query={"_source": False}, size=1000
+            )
+        }
+        stale = sorted(existing - set(doc_ids))
+        if stale:
+            self.delete(stale)
+        return len(stale)
+
+    def count(self, type_key: str | None = None) -> int:
+        indices = self._aliases((type_key,) if type_key else ())
+        try:
+            return self.client.count(index=",".join(indices), ignore_unavailable=True)["count"]
+        except NotFoundError:
+            return 0
+
+    # --- reading ------------------------------------------------------------------
+    def _filters(self, query: SearchQuery) -> list[dict]:
+        filters = [{"terms": {"visibility": list(query.visibilities)}}]
+        if query.types:
+            filters.append({"terms": {"type": list(query.types)}})
+        for name in FILTER_FIELDS:
+            values = query.filters.get(name)
+            if values:
+                filters.append({"terms": {name: list(values)}})
+        dates = {}
+        if query.starts_from:
+            dates["gte"] = query.starts_from.isoformat()
+        if query.starts_until:
+            dates["lte"] = query.starts_until.isoformat()
+        if dates:
+            filters.append({"range": {"starts_at": dates}})
+        if query.open_seats:
+            filters.append({"range": {"open_seats": {"gt": 0}}})
+        if query.within_km is not None:
+            lat, lon = query.near
+            filters.append(
+                {
+                    "geo_distance": {
+                        "distance": f"{query.within_km}km",
+                        "location": {"lat": lat, "lon": lon},
+                    }
+                }
+            )
+        return filters
+
+    def _functions(self, query: SearchQuery) -> list[dict]:
+        functions = [
+            {
+                "field_value_factor": {
+                    "field": "rating",
+                    "factor": ranking.RATING / 4,
+                    "missing": ranking.NEUTRAL_RATING,
+                }
+            },
+            {
+                "filter": {"exists": {"field": "updated_at"}},
+                "exp": {
+                    "updated_at": {
+                        "origin": "now",
+                        "scale": f"{int(ranking.FRESHNESS_HALF_DAYS * 24)}h",
+                        "decay": 0.5,
+                    }
+                },
+                "weight": ranking.FRESHNESS,
+            },
+        ]
+        if query.near is not None:
+            lat, lon = query.near
+            functions.append(
+                {
+                    "filter": {"exists": {"field": "location"}},
+                    "gauss": {
+                        "location": {
+                            "origin": {"lat": lat, "lon": lon},
+                            "scale": f"{ranking.DISTANCE_HALF_KM}km",
+                            "decay": 0.5,
+                        }
+                    },
+                    "weight": ranking.DISTANCE,
+                }
+            )
+        return functions
+
+    def _best_text_score(self, indices: str, text: dict, filters: list[dict]) -> float:
+        response = self.client.search(
+            index=indices,
+            query={"bool": {"must": [text], "filter": filters}},
+            size=1,
+            source=False,
+            track_total_hits=False,
+            ignore_unavailable=True,
+        )
+        return float(response["hits"].get("max_score") or 0.0)
+
+    def _sort(self, query: SearchQuery) -> list:
+        tiebreak = [{"type": "asc"}, {"object_id": "asc"}]
+        if query.sort == "distance":
+            lat, lon = query.near
+            return [
+                {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "order": "asc"}},
+                *tiebreak,
+            ]
+        if query.sort == "date":
+            return [{"starts_at": {"order": "asc", "missing": "_last"}}, *tiebreak]
+        return [{"_score": "desc"}, *tiebreak]
+
+    def search(self, query: SearchQuery) -> Results:
+        indices = ",".join(self._aliases(query.types))
+        filters = self._filters(query)
+        text = text_query(query.text)
+        if text is not None:
+            best = self._best_text_score(indices, text, filters)
+            if best <= 0:
+                return Results([], 0, {}, query.page, query.page_size)
+            base = {"bool": {"must": [text], "filter": filters, "boost": ranking.TEXT / best}}
+        else:
+            base = {"bool": {"filter": filters}}  # filter-only: a constant score of 0
+        response = self.client.search(
+            index=indices,
+            query={
+                "function_score": {
+                    "query": base,
+                    "functions": self._functions(query),
+                    "score_mode": "sum",
+                    "boost_mode": "sum",
+                }
+            },
+            sort=self._sort(query),
+            track_scores=True,
+            from_=(query.page - 1) * query.page_size,
+            size=query.page_size,
+            source=SOURCE_FIELDS,
+            aggs={
+                name: {
+                    "terms": {
+                        "field": name,
+                        "size": FACET_SIZE,
+                        "order": [{"_count": "desc"}, {"_key": "asc"}],
+                    }
+                }
+                for name in ("type", *FILTER_FIELDS)
+            },
+            track_total_hits=True,
+            ignore_unavailable=True,
+        )
+        hits = [self._hit(raw, query, text is not None) for raw in response["hits"]["hits"]]
+        facets = {
+            name: [(b["key"], b["doc_count"]) for b in agg["buckets"]]
+            for name, agg in response.get("aggregations", {}).items()
+            if agg["buckets"]
+        }
+        return Results(
+            hits=hits,
+            total=response["hits"]["total"]["value"],
+            facets=facets,
+            page=query.page,
+            page_size=query.page_size,
+        )
+
+    def _hit(self, raw: dict, query: SearchQuery, has_text: bool) -> Hit:
+        source = raw["_source"]
+        location = source.get("location")
+        distance = None
+        if query.near is not None and location:
+            distance = ranking.haversine_km(*query.near, location["lat"], location["lon"])
+        updated = _date(source.get("updated_at"))
+        age = (timezone.now() - updated).total_seconds() / 86400 if updated else None
+        others = ranking.score(
+            relevance=0.0, rating=source.get("rating"), distance_km=distance, age_days=age
+        )
+        # The text part is what the score holds beyond the other parts (Elasticsearch
+        # adds RATING × rating / 4, ranking.py RATING × (rating − 1) / 4).
+        total = float(raw.get("_score") or 0.0) - ranking.RATING / 4
+        relevance = max(0.0, min(1.0, (total - others.total) / ranking.TEXT)) if has_text else 0
+        parts = ranking.score(
+            relevance=relevance, rating=source.get("rating"), distance_km=distance, age_days=age
+        )
+        return Hit(
+            doc_id=raw["_id"],
+            type=source["type"],
+            object_id=source["object_id"],
+            title=source.get("display_title", ""),
+            summary=source.get("summary", ""),
+            url=source.get("url", ""),
+            score=parts.total,
+            distance_km=distance,
+            explain=parts.as_dict(),
+        )
+
+    def suggest(self, prefix: str, *, visibilities=("public",), limit: int = 8) -> list[str]:
+        prefix = prefix.strip()[:40]
+        if not prefix:
+            return []
+        response = self.client.search(
+            index=",".join(self._aliases()),
+            suggest={
+                "titles": {
+                    "prefix": prefix,
+                    "completion": {
+                        "field": "suggest",
+                        "size": limit,
+                        "skip_duplicates": True,
+                        "contexts": {"visibility": list(visibilities)},
+                    },
+                }
+            },
+            source=False,
+            ignore_unavailable=True,
+        )
+        options = response["suggest"]["titles"][0]["options"]
+        return sorted({option["text"] for option in options})[:limit]

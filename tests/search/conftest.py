@@ -1,0 +1,41 @@
+"""Fixtures for the search tests that need a real Elasticsearch node.
+
+Tests using them run when ELASTICSEARCH_URL points at a node that answers (`make
+services` starts one; .ci/run starts one for its PostgreSQL run). Without one they are
+skipped — unless LINLI_REQUIRE_ELASTICSEARCH=1 (set by .ci/run), where they fail.
+Each test gets its own index prefix, dropped afterwards.
+"""
+
+import os
+import uuid
+
+import pytest
+
+from search.backends.elasticsearch import ElasticsearchBackend
+
+
+def _unavailable(message: str):
+    if os.environ.get("LINLI_REQUIRE_ELASTICSEARCH") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def elasticsearch_backend(settings):
+    url = settings.TEST_ELASTICSEARCH_URL
+    if not url:
+        _unavailable("ELASTICSEARCH_URL is not set (make services starts a node)")
+    backend = ElasticsearchBackend(url, prefix=f"linli-test-{uuid.uuid4().hex[:10]}")
+    if not backend.healthy():
+        _unavailable(f"Elasticsearch does not answer at {url}")
+    yield backend
+    backend.clear()
+
+
+@pytest.fixture
+def site_on_elasticsearch(settings, elasticsearch_backend):
+    """The site searches and indexes on `elasticsearch_backend`."""
+    settings.ELASTICSEARCH_URL = elasticsearch_backend.url
+    settings.SEARCH_INDEX_PREFIX = elasticsearch_backend.prefix
+    settings.SEARCH_BACKEND = "elasticsearch"
+    return elasticsearch_backend
