@@ -15,6 +15,10 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django_tasks import task
 
+from marketplace.accounts.models import SocialWorkerProfile
+from marketplace.organizations.models import Offering
+from marketplace.reviews.registry import ProviderType
+
 from . import backends
 from .documents.base import doc_id
 from .models import PendingUpdate
@@ -23,15 +27,42 @@ from .registry import TYPES, types_for_model
 log = logging.getLogger("linli.search")
 PENDING_BATCH = 500  # waiting objects sent after each successful write
 
-# Objects whose document is built from another object: model label → how to find it.
+# Objects whose documents are built from another object: model label → [(type, how to
+# find the objects)]. A review changes its provider's rating, which documents carry.
 RELATED = {
-    "volunteering.shift": ("task", lambda shift: [shift.task_id]),
-    "organizations.offering": ("organization", lambda offering: [offering.organization_id]),
-    "organizations.organization": (
-        "offering",
-        lambda org: list(org.offerings.values_list("pk", flat=True)),
-    ),
+    "volunteering.shift": [("task", lambda shift: [shift.task_id])],
+    "organizations.offering": [
+        ("organization", lambda offering: [offering.organization_id]),
+    ],
+    "organizations.organization": [
+        ("offering", lambda org: list(org.offerings.values_list("pk", flat=True))),
+    ],
+    "reviews.review": [
+        ("organization", lambda review: _rated_organization(review)),
+        (
+            "offering",
+            lambda review: list(
+                Offering.objects.filter(
+                    organization_id__in=_rated_organization(review)
+                ).values_list("pk", flat=True)
+            ),
+        ),
+        (
+            "socialworker",
+            lambda review: list(
+                SocialWorkerProfile.objects.filter(
+                    user_id=review.provider_id
+                    if review.provider_type == ProviderType.PERSON
+                    else None
+                ).values_list("pk", flat=True)
+            ),
+        ),
+    ],
 }
+
+
+def _rated_organization(review) -> list[int]:
+    return [review.provider_id] if review.provider_type == ProviderType.ORGANIZATION else []
 
 
 def backend():  # TODO(lead): remove once search/views.py uses service.run_search
@@ -51,9 +82,7 @@ def _queue(type_key: str, pks) -> None:
 def _changed(sender, instance, **kwargs) -> None:
     for search_type in types_for_model(sender):
         _queue(search_type.key, [instance.pk])
-    related = RELATED.get(sender._meta.label_lower)
-    if related is not None:
-        type_key, find = related
+    for type_key, find in RELATED.get(sender._meta.label_lower, ()):
         _queue(type_key, find(instance))
 
 

@@ -102,3 +102,17 @@ def test_publishing_and_unpublishing_a_page(world, index, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert found(index, "高龄津贴") == []
+
+
+def test_a_review_moves_its_provider_in_the_index(world, index, django_capture_on_commit_callbacks):
+    from marketplace.reviews.services import review_create
+    from search.indexing import index_objects
+    from tests.factories.reviews import delivered_demand
+
+    provider = world["provider"]
+    demand = delivered_demand(world, served=[world["resident"]])
+    index_objects("organization", [provider.pk])
+    before = Entry.objects.get(doc_id=f"organization-{provider.pk}").rating
+    with django_capture_on_commit_callbacks(execute=True):
+        review_create(actor=world["resident"], service_kind="demand", service_id=demand.pk, level=5)
+    assert Entry.objects.get(doc_id=f"organization-{provider.pk}").rating > before
