@@ -1,7 +1,8 @@
 """The fields every search document has, and helpers the builders share.
 
 Each searchable type has one Document class (its Elasticsearch mapping, through
-`elasticsearch.dsl`) and one builder function that makes its document from a domain
+`elasticsearch.dsl`; its index is `<SEARCH_INDEX_PREFIX>-<type>`, see
+backends/elasticsearch.py) and one builder function that makes its document from a domain
 object — never from request data. A builder returns None for an object that must not be
 searchable (a draft, an unverified organization, a page not live): it then stays out of
 every index. Text fields hold segmented text (search/text.py) for a whitespace analyser.

@@ -22,8 +22,7 @@ def _rating(provider_type: str, provider_id) -> float:
 
 
 class DemandDocument(SearchDocument):
-    class Index:
-        name = "linli-demand"
+    """A community's published demand."""
 
 
 def demand_document(demand: Demand) -> DemandDocument | None:
@@ -49,10 +48,7 @@ def demand_document(demand: Demand) -> DemandDocument | None:
 
 
 class TaskDocument(SearchDocument):
-    skills = Keyword()
-
-    class Index:
-        name = "linli-task"
+    skills = Keyword()  # skill codes the task asks for
 
 
 def task_document(task: Task) -> TaskDocument | None:
@@ -87,8 +83,7 @@ def task_document(task: Task) -> TaskDocument | None:
 
 
 class OrganizationDocument(SearchDocument):
-    class Index:
-        name = "linli-organization"
+    """A verified provider."""
 
 
 def organization_document(organization: Organization) -> OrganizationDocument | None:
@@ -117,8 +112,7 @@ def organization_document(organization: Organization) -> OrganizationDocument | 
 
 
 class OfferingDocument(SearchDocument):
-    class Index:
-        name = "linli-offering"
+    """A service a provider offers."""
 
 
 def offering_document(offering: Offering) -> OfferingDocument | None:
@@ -143,8 +137,7 @@ def offering_document(offering: Offering) -> OfferingDocument | None:
 
 
 class SocialWorkerDocument(SearchDocument):
-    class Index:
-        name = "linli-socialworker"
+    """A social worker (staff only)."""
 
 
 def social_worker_document(profile) -> SocialWorkerDocument:
@@ -171,8 +164,7 @@ def social_worker_document(profile) -> SocialWorkerDocument:
 
 
 class FacilityDocument(SearchDocument):
-    class Index:
-        name = "linli-facility"
+    """A community facility."""
 
 
 def facility_document(facility: Facility) -> FacilityDocument:

@@ -8,8 +8,7 @@ from .base import SearchDocument, region_fields, text_fields
 
 
 class PageDocument(SearchDocument):
-    class Index:
-        name = "linli-page"
+    """A live, unrestricted CMS page."""
 
 
 def _restricted_paths() -> list[str]:

@@ -91,3 +91,22 @@ def test_only_live_unrestricted_pages(world, live):
     assert ("办事指南：养老补贴申领" in found) is live
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     assert "办事指南：养老补贴申领" not in [d.display_title for d in documents_of(TYPES["page"])]
+
+
+def test_reviews_never_enter_a_document(world):
+    """Review texts (visible, hidden or removed) are not searchable; only the provider's
+    rating travels."""
+    from marketplace.reviews.services import review_create, review_hide
+    from tests.factories.reviews import delivered_demand
+
+    demand = delivered_demand(world, served=[world["resident"]])
+    review = review_create(
+        actor=world["resident"],
+        service_kind="demand",
+        service_id=demand.pk,
+        level=1,
+        text="护理员态度恶劣，电话一三八零零零零",
+    )
+    review_hide(actor=world["staff"], review=review, reason="含个人信息")
+    text = dumped(all_documents())
+    assert "态度恶劣" not in text and "一三八" not in text
