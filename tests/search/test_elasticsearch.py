@@ -168,3 +168,29 @@ def test_elasticsearch_stopped_mid_test(
     assert PendingUpdate.objects.count() == 0
     assert found(es, "助浴") == [f"demand-{second.pk}"]
     assert service.run_search(SearchQuery(text="助浴"))[1] is None
+
+
+@pytest.mark.parametrize("text", ["title:养老 OR *", '{"match_all": {}}', "养老\\ AND -助餐"])
+def test_a_query_reaches_elasticsearch_only_as_term_queries(text):
+    """Nothing typed is parsed by Elasticsearch: the text becomes term queries on the
+    segmented tokens, whatever it contains."""
+    from search.backends.elasticsearch import text_query
+    from search.text import query_terms
+
+    tokens = {t for term in query_terms(text) for alt in term.alternatives() for t in alt}
+    leaves = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "term":
+                    leaves.append(next(iter(value.values()))["value"])
+                else:
+                    assert key in ("bool", "must", "should", "minimum_should_match", "boost")
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(text_query(text))
+    assert leaves and set(leaves) == tokens

@@ -238,3 +238,21 @@ def test_odd_queries_never_fail(indexed, text):
 def test_bad_queries_are_refused_clearly(bad):
     with pytest.raises(DomainError):
         SearchQuery(**bad)
+
+
+def test_explanations_add_up(indexed):
+    """Staff see each result's score parts: they add up to the score that ordered it, and
+    the best text match holds the whole text weight."""
+    from search import ranking
+
+    results = indexed.search(SearchQuery(text="养老", near=HOME))
+    assert results.hits
+    for hit in results.hits:
+        parts = hit.explain
+        assert parts["total"] == pytest.approx(
+            parts["text"] + parts["rating"] + parts["distance"] + parts["freshness"], abs=1e-3
+        )
+        assert hit.score == pytest.approx(parts["total"], abs=1e-3)
+    assert max(hit.explain["text"] for hit in results.hits) == pytest.approx(ranking.TEXT, 1e-3)
+    scores = [hit.score for hit in results.hits]
+    assert scores == sorted(scores, reverse=True)
