@@ -28,7 +28,14 @@ from datetime import datetime
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
+from elasticsearch import (
+    ApiError,
+    BadRequestError,
+    Elasticsearch,
+    NotFoundError,
+    TransportError,
+    helpers,
+)
 
 from .. import ranking
 from ..registry import TYPES
@@ -107,10 +114,10 @@ class ElasticsearchBackend(SearchBackend):
     def _aliases(self, types=()) -> list[str]:
         return [self.alias(key) for key in (types or TYPES)]
 
-    def _create_index(self, type_key: str) -> str:
-        name = f"{self.alias(type_key)}-v{time.time_ns() // 1000}"
+    def _create_index(self, type_key: str, version: str | None = None, **extra) -> str:
+        name = f"{self.alias(type_key)}-v{version or time.time_ns() // 1000}"
         mapping = TYPES[type_key].document._doc_type.mapping.to_dict()
-        self.client.indices.create(index=name, settings=INDEX_SETTINGS, mappings=mapping)
+        self.client.indices.create(index=name, settings=INDEX_SETTINGS, mappings=mapping, **extra)
         return name
 
     def _versions(self, type_key: str) -> dict[str, bool]:
@@ -122,14 +129,17 @@ class ElasticsearchBackend(SearchBackend):
         return {name: alias in info.get("aliases", {}) for name, info in found.items()}
 
     def ensure_index(self, type_key: str) -> None:
-        """Create the type's index and alias when missing."""
+        """Create the type's first index with its alias when missing. It has a fixed name,
+        so two processes racing to create it make one index, not two behind one alias."""
         if type_key in self._ready:
             return
-        if not self.client.indices.exists_alias(name=self.alias(type_key)):
-            name = self._create_index(type_key)
-            self.client.indices.update_aliases(
-                actions=[{"add": {"index": name, "alias": self.alias(type_key)}}]
-            )
+        alias = self.alias(type_key)
+        if not self.client.indices.exists_alias(name=alias):
+            try:
+                self._create_index(type_key, "0", aliases={alias: {}})
+            except BadRequestError as error:
+                if error.error != "resource_already_exists_exception":
+                    raise
         self._ready.add(type_key)
 
     def healthy(self) -> bool:

@@ -196,3 +196,17 @@ def test_a_query_reaches_elasticsearch_only_as_term_queries(text):
 
     walk(text_query(text))
     assert leaves and set(leaves) == tokens
+
+
+@pytest.mark.elasticsearch
+def test_processes_racing_to_create_an_index_make_one(elasticsearch_backend):
+    """Two workers write the first document of a type at once: one index behind the alias."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    backends = [
+        ElasticsearchBackend(elasticsearch_backend.url, prefix=elasticsearch_backend.prefix)
+        for _ in range(4)
+    ]
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda b: b.ensure_index("facility"), backends))
+    assert list(elasticsearch_backend._versions("facility").values()) == [True]
