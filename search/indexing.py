@@ -21,6 +21,7 @@ from marketplace.reviews.registry import ProviderType
 
 from . import backends
 from .documents.base import doc_id
+from .documents.context import BuildContext
 from .models import PendingUpdate
 from .registry import TYPES, types_for_model
 
@@ -121,10 +122,10 @@ def build(type_key: str, pks) -> tuple[list, list[str]]:
     """The documents of these objects, and the ids of those no longer searchable."""
     search_type = TYPES[type_key]
     objects = {obj.pk: obj for obj in search_type.queryset().filter(pk__in=pks)}
-    documents, gone = [], []
+    documents, gone, context = [], [], BuildContext()
     for pk in pks:
         obj = objects.get(pk)
-        document = search_type.build(obj) if obj is not None else None
+        document = search_type.build(obj, context) if obj is not None else None
         if document is None:
             gone.append(doc_id(type_key, pk))
         else:

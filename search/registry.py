@@ -12,6 +12,7 @@ from django.apps import apps
 from django.db.models import QuerySet
 
 from .documents.base import SearchDocument
+from .documents.context import BuildContext
 from .documents.marketplace import (
     DemandDocument,
     FacilityDocument,
@@ -34,21 +35,23 @@ class SearchType:
     key: str
     model: str  # "app_label.ModelName"
     document: type[SearchDocument]
-    build: Callable[..., SearchDocument | None]
+    build: Callable[[object, BuildContext], SearchDocument | None]
     related: tuple[str, ...] = ()
     prefetch: tuple = ()
+    specific: bool = False  # Wagtail pages: read each page's own model in a batch
 
     def model_class(self):
         return apps.get_model(self.model)
 
     def queryset(self) -> QuerySet:
         """The objects a bulk reindex builds documents from (the builder filters more)."""
-        return (
+        objects = (
             self.model_class()
             .objects.select_related(*self.related)
             .prefetch_related(*self.prefetch)
             .order_by("pk")
         )
+        return objects.specific() if self.specific else objects
 
 
 _COMMUNITY = ("community__parent__parent",)
@@ -101,7 +104,7 @@ TYPES = {
             facility_document,
             related=_COMMUNITY,
         ),
-        SearchType("page", "wagtailcore.Page", PageDocument, page_document),
+        SearchType("page", "wagtailcore.Page", PageDocument, page_document, specific=True),
     )
 }
 
@@ -114,9 +117,10 @@ def types_for_model(model) -> list[SearchType]:
 def documents_of(search_type: SearchType, progress=None):
     """Every document of a type, built from the database (for reindexing and checks);
     `progress(1)` is called per object read."""
+    context = BuildContext(bulk=True)
     for obj in search_type.queryset().iterator(chunk_size=500):
         if progress is not None:
             progress(1)
-        document = search_type.build(obj)
+        document = search_type.build(obj, context)
         if document is not None:
             yield document

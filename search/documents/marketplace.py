@@ -9,23 +9,17 @@ from marketplace.demands.models import PUBLIC_STATUSES, Demand
 from marketplace.organizations.models import Offering, Organization
 from marketplace.regions.models import Facility
 from marketplace.reviews.registry import ProviderType
-from marketplace.reviews.selectors import rating_get
 from marketplace.volunteering.models import Task, TaskStatus
 
 from .base import STAFF, SearchDocument, location, region_fields, text_fields
-
-
-def _rating(provider_type: str, provider_id) -> float:
-    if provider_id is None:
-        return 3.0
-    return round(rating_get(provider_type=provider_type, provider_id=provider_id).bayesian, 3)
+from .context import BuildContext
 
 
 class DemandDocument(SearchDocument):
     """A community's published demand."""
 
 
-def demand_document(demand: Demand) -> DemandDocument | None:
+def demand_document(demand: Demand, context: BuildContext) -> DemandDocument | None:
     """Published demands; a draft is never searchable."""
     if demand.status not in PUBLIC_STATUSES:
         return None
@@ -41,7 +35,9 @@ def demand_document(demand: Demand) -> DemandDocument | None:
         ends_at=demand.ends_at,
         updated_at=demand.updated_at,
         location=location(demand.latitude, demand.longitude),
-        rating=_rating(ProviderType.ORGANIZATION, response.organization_id if response else None),
+        rating=context.rating(
+            ProviderType.ORGANIZATION, response.organization_id if response else None
+        ),
         **region_fields(demand.community),
         **text_fields(demand.title, demand.description, demand.place, demand.category.name_zh),
     )
@@ -51,7 +47,7 @@ class TaskDocument(SearchDocument):
     skills = Keyword()  # skill codes the task asks for
 
 
-def task_document(task: Task) -> TaskDocument | None:
+def task_document(task: Task, context: BuildContext) -> TaskDocument | None:
     """Published and completed tasks, with their next shift and the places still open."""
     if task.status not in (TaskStatus.PUBLISHED, TaskStatus.COMPLETED):
         return None
@@ -60,9 +56,9 @@ def task_document(task: Task) -> TaskDocument | None:
     upcoming = [s for s in shifts if s.ends_at > now]
     nearest = min(upcoming or shifts, key=lambda s: s.starts_at, default=None)
     if task.organization_id:
-        rating = _rating(ProviderType.ORGANIZATION, task.organization_id)
+        rating = context.rating(ProviderType.ORGANIZATION, task.organization_id)
     else:
-        rating = _rating(ProviderType.COMMUNITY, task.community_id)
+        rating = context.rating(ProviderType.COMMUNITY, task.community_id)
     return TaskDocument.of(
         "task",
         task.pk,
@@ -86,7 +82,9 @@ class OrganizationDocument(SearchDocument):
     """A verified provider."""
 
 
-def organization_document(organization: Organization) -> OrganizationDocument | None:
+def organization_document(
+    organization: Organization, context: BuildContext
+) -> OrganizationDocument | None:
     """Verified providers (purchasers are not providers)."""
     if organization.status != "verified" or organization.type == "purchaser":
         return None
@@ -100,7 +98,7 @@ def organization_document(organization: Organization) -> OrganizationDocument | 
         status=organization.status,
         updated_at=organization.updated_at,
         location=location(organization.latitude, organization.longitude),
-        rating=_rating(ProviderType.ORGANIZATION, organization.pk),
+        rating=context.rating(ProviderType.ORGANIZATION, organization.pk),
         community=[str(r.pk) for r in organization.service_area.all()],
         **text_fields(
             organization.name,
@@ -115,7 +113,7 @@ class OfferingDocument(SearchDocument):
     """A service a provider offers."""
 
 
-def offering_document(offering: Offering) -> OfferingDocument | None:
+def offering_document(offering: Offering, context: BuildContext) -> OfferingDocument | None:
     """Active offerings of verified providers."""
     organization = offering.organization
     if not offering.is_active or organization.status != "verified":
@@ -128,7 +126,7 @@ def offering_document(offering: Offering) -> OfferingDocument | None:
         kind=offering.kind,
         updated_at=offering.updated_at,
         location=location(organization.latitude, organization.longitude),
-        rating=_rating(ProviderType.ORGANIZATION, organization.pk),
+        rating=context.rating(ProviderType.ORGANIZATION, organization.pk),
         community=[str(r.pk) for r in organization.service_area.all()],
         **text_fields(
             offering.title, offering.description, organization.name, offering.category.name_zh
@@ -140,7 +138,7 @@ class SocialWorkerDocument(SearchDocument):
     """A social worker (staff only)."""
 
 
-def social_worker_document(profile) -> SocialWorkerDocument:
+def social_worker_document(profile, context: BuildContext) -> SocialWorkerDocument:
     """Social workers are found by staff matching casework, never by the public."""
     specialties = list(profile.specialties.all())
     name = profile.user.name or str(profile.user)
@@ -152,7 +150,7 @@ def social_worker_document(profile) -> SocialWorkerDocument:
         category=[c.code for c in specialties],
         kind=profile.level,
         updated_at=profile.updated_at,
-        rating=_rating(ProviderType.PERSON, profile.user_id),
+        rating=context.rating(ProviderType.PERSON, profile.user_id),
         **text_fields(
             name,
             profile.get_level_display(),
@@ -167,7 +165,7 @@ class FacilityDocument(SearchDocument):
     """A community facility."""
 
 
-def facility_document(facility: Facility) -> FacilityDocument:
+def facility_document(facility: Facility, context: BuildContext) -> FacilityDocument:
     return FacilityDocument.of(
         "facility",
         facility.pk,

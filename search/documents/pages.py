@@ -2,23 +2,19 @@
 award notices. Only live pages anyone may read enter the index."""
 
 from django.utils.html import strip_tags
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from .base import SearchDocument, region_fields, text_fields
+from .context import BuildContext
 
 
 class PageDocument(SearchDocument):
     """A live, unrestricted CMS page."""
 
 
-def _restricted_paths() -> list[str]:
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
-def page_document(page: Page, *, restricted_paths=None) -> PageDocument | None:
+def page_document(page: Page, context: BuildContext) -> PageDocument | None:
     """A live page without a view restriction on it or above it."""
-    if restricted_paths is None:
-        restricted_paths = _restricted_paths()
+    restricted_paths = context.restricted_paths()
     if not page.live or page.depth <= 1:
         return None
     if any(page.path.startswith(path) for path in restricted_paths):

@@ -110,3 +110,27 @@ def test_reviews_never_enter_a_document(world):
     review_hide(actor=world["staff"], review=review, reason="含个人信息")
     text = dumped(all_documents())
     assert "态度恶劣" not in text and "一三八" not in text
+
+
+@pytest.mark.parametrize("key", ["organization", "offering", "page"])
+def test_a_reindex_reads_in_constant_queries(world, key):
+    """Ratings and page restrictions are read once per batch, not once per document."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.models import StandardPage
+
+    home = build_site()
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            list(documents_of(TYPES[key]))
+        return len(captured)
+
+    OfferingFactory(organization=world["provider"], category=world["category"])
+    few = queries()
+    for _ in range(4):
+        organization = OrganizationFactory(status="verified")
+        OfferingFactory(organization=organization, category=world["category"])
+        home.add_child(instance=StandardPage(title="办事指南", slug=f"g{organization.pk}"))
+    assert queries() == few
