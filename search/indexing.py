@@ -144,12 +144,17 @@ def index_objects(type_key: str, pks) -> dict:
     remote = backends.elasticsearch_backend()
     if remote is None:
         return result
-    from .backends.elasticsearch import UNAVAILABLE
+    from .backends.elasticsearch import OUTAGE, UNAVAILABLE
 
+    if OUTAGE.active():
+        _hold(type_key, pks, "Elasticsearch failed moments ago")
+        result["pending"] = len(pks)
+        return result
     try:
         remote.index(documents, refresh=False)
         remote.delete(gone, refresh=False)
     except UNAVAILABLE as error:
+        OUTAGE.record()
         log.warning("search: Elasticsearch did not take %s %s (%s); queued", type_key, pks, error)
         _hold(type_key, pks, error)
         result["pending"] = len(pks)

@@ -16,12 +16,14 @@ def run_search(query: SearchQuery) -> tuple[Results, str | None]:
     primary = backends.primary()
     if primary.name != "elasticsearch":
         return primary.search(query), None
-    from .backends.elasticsearch import UNAVAILABLE
+    from .backends.elasticsearch import OUTAGE, UNAVAILABLE
 
-    try:
-        return primary.search(query), None
-    except UNAVAILABLE as error:
-        log.warning("search: Elasticsearch failed (%s); answering from the database", error)
+    if not OUTAGE.active():
+        try:
+            return primary.search(query), None
+        except UNAVAILABLE as error:
+            OUTAGE.record()
+            log.warning("search: Elasticsearch failed (%s); answering from the database", error)
     notice = _(
         "The main search service is not answering, so these results come from the backup "
         "index: they are complete, but the order may be less precise."
@@ -33,12 +35,14 @@ def suggest(prefix: str, *, visibilities) -> list[str]:
     """Titles starting with `prefix`; the database answers when Elasticsearch does not."""
     primary = backends.primary()
     if primary.name == "elasticsearch":
-        from .backends.elasticsearch import UNAVAILABLE
+        from .backends.elasticsearch import OUTAGE, UNAVAILABLE
 
-        try:
-            return primary.suggest(prefix, visibilities=visibilities)
-        except UNAVAILABLE as error:
-            log.warning("search: Elasticsearch failed to suggest (%s)", error)
+        if not OUTAGE.active():
+            try:
+                return primary.suggest(prefix, visibilities=visibilities)
+            except UNAVAILABLE as error:
+                OUTAGE.record()
+                log.warning("search: Elasticsearch failed to suggest (%s)", error)
     return backends.database_backend().suggest(prefix, visibilities=visibilities)
 
 

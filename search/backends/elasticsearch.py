@@ -50,6 +50,29 @@ class IndexRefused(RuntimeError):
 # What "Elasticsearch is down or failing" looks like to a caller.
 UNAVAILABLE = (TransportError, ApiError, helpers.BulkIndexError, IndexRefused)
 
+
+class Outage:
+    """Remembers, in this process, that Elasticsearch just failed: for PAUSE seconds
+    searches and index updates go straight to the fallback instead of each waiting on a
+    node that is down (index updates wait in PendingUpdate meanwhile)."""
+
+    PAUSE = 30.0
+
+    def __init__(self):
+        self.until = 0.0
+
+    def active(self) -> bool:
+        return time.monotonic() < self.until
+
+    def record(self) -> None:
+        self.until = time.monotonic() + self.PAUSE
+
+    def clear(self) -> None:
+        self.until = 0.0
+
+
+OUTAGE = Outage()
+
 FACET_SIZE = 50
 SOURCE_FIELDS = [
     "type",

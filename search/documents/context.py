@@ -19,6 +19,7 @@ class BuildContext:
         self._platform: dict[int, int] | None = None
         self._counts: dict[str, dict[int, dict[int, int]]] = {}
         self._restricted_paths: list[str] | None = None
+        self._tree: tuple[dict, dict] | None = None
 
     def rating(self, provider_type: str, provider_id) -> float:
         """The provider's Bayesian rating (the neutral value when there is no provider)."""
@@ -46,3 +47,40 @@ class BuildContext:
                 PageViewRestriction.objects.values_list("page__path", flat=True)
             )
         return self._restricted_paths
+
+    def service_area(self, regions) -> dict:
+        """District, street and community filter values of a provider's service area:
+        serving a district covers its streets and communities, and serving a community
+        puts the provider in its street and district too."""
+        regions_by_pk, children = self._region_tree()
+        covered: set[int] = set()
+        stack = [region.pk for region in regions]
+        while stack:  # the areas and everything below them
+            pk = stack.pop()
+            if pk not in covered:
+                covered.add(pk)
+                stack += children.get(pk, [])
+        for pk in list(covered):  # and everything above
+            parent = regions_by_pk[pk][1]
+            while parent is not None and parent not in covered:
+                covered.add(parent)
+                parent = regions_by_pk[parent][1]
+        fields = {"district": [], "street": [], "community": []}
+        for pk in sorted(covered):
+            level = regions_by_pk[pk][0]
+            if level in fields:
+                fields[level].append(str(pk))
+        return fields
+
+    def _region_tree(self) -> tuple[dict[int, tuple[str, int | None]], dict[int | None, list[int]]]:
+        """Every region's (level, parent), and each region's children, read once."""
+        if self._tree is None:
+            from marketplace.regions.models import Region
+
+            rows = Region.objects.values_list("pk", "level", "parent_id")
+            regions = {pk: (level, parent) for pk, level, parent in rows}
+            children: dict[int | None, list[int]] = {}
+            for pk, (_level, parent) in regions.items():
+                children.setdefault(parent, []).append(pk)
+            self._tree = (regions, children)
+        return self._tree

@@ -99,7 +99,7 @@ def organization_document(
         updated_at=organization.updated_at,
         location=location(organization.latitude, organization.longitude),
         rating=context.rating(ProviderType.ORGANIZATION, organization.pk),
-        community=[str(r.pk) for r in organization.service_area.all()],
+        **context.service_area(organization.service_area.all()),
         **text_fields(
             organization.name,
             organization.description,
@@ -127,7 +127,7 @@ def offering_document(offering: Offering, context: BuildContext) -> OfferingDocu
         updated_at=offering.updated_at,
         location=location(organization.latitude, organization.longitude),
         rating=context.rating(ProviderType.ORGANIZATION, organization.pk),
-        community=[str(r.pk) for r in organization.service_area.all()],
+        **context.service_area(organization.service_area.all()),
         **text_fields(
             offering.title, offering.description, organization.name, offering.category.name_zh
         ),

@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 
-from search.backends.elasticsearch import ElasticsearchBackend
+from search.backends.elasticsearch import OUTAGE, ElasticsearchBackend
 
 
 def _unavailable(message: str):
@@ -39,3 +39,11 @@ def site_on_elasticsearch(settings, elasticsearch_backend):
     settings.SEARCH_INDEX_PREFIX = elasticsearch_backend.prefix
     settings.SEARCH_BACKEND = "elasticsearch"
     return elasticsearch_backend
+
+
+@pytest.fixture(autouse=True)
+def no_outage_remembered():
+    """Each test starts as if Elasticsearch had not failed lately."""
+    OUTAGE.clear()
+    yield
+    OUTAGE.clear()

@@ -134,3 +134,20 @@ def test_a_reindex_reads_in_constant_queries(world, key):
         OfferingFactory(organization=organization, category=world["category"])
         home.add_child(instance=StandardPage(title="办事指南", slug=f"g{organization.pk}"))
     assert queries() == few
+
+
+def test_a_service_area_covers_the_regions_below_and_above_it(world):
+    """A provider serving a street is found by its communities and by its district."""
+    street, (first, second) = world["streets"][0], world["communities"]
+    world["provider"].service_area.set([street])
+    (document,) = [
+        d for d in documents_of(TYPES["organization"]) if d.object_id == str(world["provider"].pk)
+    ]
+    assert document.community == [str(first.pk), str(second.pk)]
+    assert document.street == [str(street.pk)]
+    assert document.district == [str(world["district"].pk)]
+    world["provider"].service_area.set([first])
+    (document,) = [
+        d for d in documents_of(TYPES["organization"]) if d.object_id == str(world["provider"].pk)
+    ]
+    assert document.community == [str(first.pk)] and document.street == [str(street.pk)]

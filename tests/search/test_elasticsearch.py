@@ -13,7 +13,7 @@ from django.core.management import call_command
 from marketplace.demands import services as demands
 from search import service
 from search.backends.base import SearchQuery
-from search.backends.elasticsearch import ElasticsearchBackend
+from search.backends.elasticsearch import OUTAGE, ElasticsearchBackend
 from search.indexing import index_objects
 from search.models import PendingUpdate
 from search.registry import TYPES, documents_of
@@ -102,6 +102,13 @@ def test_when_elasticsearch_is_down_writes_succeed_and_search_falls_back(
     health = client.get("/health/search/")
     assert health.status_code == 503 and health.json()["pending_updates"] == 1
     assert service.suggest("上门", visibilities=("public",)) == ["上门助浴服务需求"]
+    # Meanwhile, updates go straight to the queue rather than wait on the node each time.
+    assert OUTAGE.active()
+    with django_capture_on_commit_callbacks(execute=True):
+        later = published(world, "上门理发服务需求")
+    assert PendingUpdate.objects.get(object_id=str(later.pk)).last_error.startswith(
+        "Elasticsearch failed moments ago"
+    )
 
 
 @pytest.mark.elasticsearch
@@ -162,8 +169,11 @@ def test_elasticsearch_stopped_mid_test(
         assert PendingUpdate.objects.filter(object_id=str(second.pk)).exists()
         results, notice = service.run_search(SearchQuery(text="助浴"))
         assert [h.doc_id for h in results.hits] == [f"demand-{second.pk}"] and notice
+        # For a while after the failure, searches skip Elasticsearch without waiting.
+        assert OUTAGE.active()
     finally:
         node("start")
+    OUTAGE.clear()  # as Outage.PAUSE seconds later
     # The next change that reaches Elasticsearch takes the waiting one with it.
     with django_capture_on_commit_callbacks(execute=True):
         published(world, "老年人助餐服务需求")
