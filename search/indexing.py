@@ -66,10 +66,6 @@ def _rated_organization(review) -> list[int]:
     return [review.provider_id] if review.provider_type == ProviderType.ORGANIZATION else []
 
 
-def backend():  # TODO(lead): remove once search/views.py uses service.run_search
-    return backends.primary()
-
-
 def _queue(type_key: str, pks) -> None:
     """Reindex these objects once the transaction commits; never if it rolls back."""
     pks = sorted({pk for pk in pks if pk is not None})
