@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 TEXT = 1.0
+TITLE_WEIGHT = 3.0  # a word in the title counts this many times one in the text
 RATING = 0.3
 DISTANCE = 0.6
 FRESHNESS = 0.15

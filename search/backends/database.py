@@ -20,6 +20,7 @@ from ..text import QueryTerm, query_terms
 from .base import FILTER_FIELDS, Hit, Results, SearchBackend, SearchQuery
 
 CANDIDATES = 1000  # text matches ranked per query, best first
+TITLE_WEIGHT = ranking.TITLE_WEIGHT
 KM_PER_DEGREE_LAT = 110.574
 KM_PER_DEGREE_LON = 111.320
 
@@ -51,16 +52,17 @@ def _text_scores(terms: list[QueryTerm]) -> dict[int, float]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT id, ts_rank(tsv, q) FROM linli_search_entry, CAST(%s AS tsquery) q "
+                "SELECT id, ts_rank(tsv, q) + %s * ts_rank(title_tsv, q) "
+                "FROM linli_search_entry, CAST(%s AS tsquery) q "
                 "WHERE tsv @@ q ORDER BY 2 DESC LIMIT %s",
-                [_tsquery(terms), CANDIDATES],
+                [TITLE_WEIGHT - 1, _tsquery(terms), CANDIDATES],
             )
         else:
             cursor.execute(
-                "SELECT rowid, -bm25(linli_search_entry_fts, 3.0, 1.0) FROM "
+                "SELECT rowid, -bm25(linli_search_entry_fts, %s, 1.0) FROM "
                 "linli_search_entry_fts WHERE linli_search_entry_fts MATCH %s "
                 "ORDER BY 2 DESC LIMIT %s",
-                [_fts5_match(terms), CANDIDATES],
+                [TITLE_WEIGHT, _fts5_match(terms), CANDIDATES],
             )
         return {row[0]: float(row[1]) for row in cursor.fetchall()}
 

@@ -86,6 +86,9 @@ SOURCE_FIELDS = [
 ]
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
 BULK_CHUNK = 500
+# Each type has its own index and term statistics: text scores are made comparable
+# across them by gathering the statistics of all of them first (one more round trip).
+GLOBAL_TERM_STATISTICS = "dfs_query_then_fetch"
 
 
 def _term_query(token: str) -> dict:
@@ -93,7 +96,7 @@ def _term_query(token: str) -> dict:
     return {
         "bool": {
             "should": [
-                {"term": {"title": {"value": token, "boost": 3.0}}},
+                {"term": {"title": {"value": token, "boost": ranking.TITLE_WEIGHT}}},
                 {"term": {"text": {"value": token}}},
             ],
             "minimum_should_match": 1,
@@ -357,6 +360,7 @@ class ElasticsearchBackend(SearchBackend):
             source=False,
             track_total_hits=False,
             ignore_unavailable=True,
+            search_type=GLOBAL_TERM_STATISTICS,
         )
         return float(response["hits"].get("max_score") or 0.0)
 
@@ -410,6 +414,7 @@ class ElasticsearchBackend(SearchBackend):
             },
             track_total_hits=True,
             ignore_unavailable=True,
+            **({"search_type": GLOBAL_TERM_STATISTICS} if text is not None else {}),
         )
         hits = [self._hit(raw, query, text is not None) for raw in response["hits"]["hits"]]
         facets = {
