@@ -7,6 +7,8 @@ from django_filters.views import FilterView
 
 from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
+from marketplace.matching.access import may_see_matches
+from marketplace.matching.demand import matches_for_demand
 from marketplace.organizations.selectors import organizations_acting_for
 
 from . import services
@@ -43,6 +45,8 @@ class DemandDetailView(DetailView):
         if is_staff:
             context["responses"] = demand.responses.select_related("organization", "responder")
             context["cancel_form"] = CancelForm()
+        if may_see_matches(demand, user):
+            context["matches"] = matches_for_demand(demand=demand)
         if user.is_authenticated and demand.status == DemandStatus.OPEN and not is_staff:
             context["response_form"] = ResponseForm(organizations=organizations_acting_for(user))
             context["my_responses"] = demand.responses.filter(responder=user).select_related(

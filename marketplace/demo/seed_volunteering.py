@@ -14,7 +14,7 @@ from marketplace.accounts.models import VolunteerProfile
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.notifications.models import Notification
 from marketplace.volunteering import services
-from marketplace.volunteering.models import Shift, SignupStatus
+from marketplace.volunteering.models import Shift, Signup, SignupStatus, Task
 
 from . import data_volunteering as dv
 from .data_people import DEMO_SERVICE_ORG, DEMO_STAFF_COMMUNITIES
@@ -24,6 +24,9 @@ from .seed_demands import _place
 TASKS_PER_COMMUNITY = 2
 PAST_EVERY = 3  # every third task has already happened
 PAST_DAYS = [(6, 60), (330, 390)]  # this year, and last year
+# Extra sessions near the demo volunteer at times they ticked, as (weekday, hour):
+# Saturday morning, Sunday afternoon, Wednesday evening.
+EXTRA_SESSIONS = [(5, 9), (6, 14), (2, 19)]
 
 
 def seed_volunteering(ctx: Ctx) -> None:
@@ -45,6 +48,7 @@ def seed_volunteering(ctx: Ctx) -> None:
             ctx.bar.update(1)
             index += 1
     _demo_extras(ctx)
+    _open_sessions(ctx)
     # The seed's notifications stay on the site, but nobody is emailed about them.
     Notification.objects.update(emailed_at=timezone.now())
 
@@ -169,3 +173,32 @@ def _demo_extras(ctx: Ctx) -> None:
     )
     services.task_publish(actor=staff, task=cancelled)
     services.task_cancel(actor=staff, task=cancelled, reason=dv.CANCEL_REASON)
+
+
+def _open_sessions(ctx: Ctx) -> None:
+    """Organizers near the demo volunteer add a session with places left: the seeded
+    shifts are full, and “Recommended for you” should have tasks the volunteer can join."""
+    demo = ctx.demo_users["volunteer"]
+    profile = VolunteerProfile.objects.select_related("home_community__parent").get(user=demo)
+    street = profile.home_community.parent
+    held = set(profile.skills.values_list("pk", flat=True))
+    missing = [skill.pk for skill in ctx.skills.values() if skill.pk not in held]
+    candidates = (
+        Task.objects.filter(status="published", community__parent__parent=street.parent_id)
+        .exclude(pk__in=Signup.objects.filter(volunteer=demo).values("shift__task"))
+        .exclude(required_skills__in=missing)
+        .select_related("community", "created_by")
+        .order_by("pk")
+    )
+    nearest = sorted(candidates, key=lambda task: task.community.parent_id != street.pk)
+    for task, (weekday, hour) in zip(nearest, EXTRA_SESSIONS, strict=False):
+        days = (weekday - ctx.anchor.weekday()) % 7
+        start = ctx.anchor + timedelta(days=days + (7 if days < 2 else 0), hours=hour)
+        services.shift_add(
+            actor=task.created_by,
+            task=task,
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            capacity=4,
+            signup_deadline=start - timedelta(hours=12),
+        )

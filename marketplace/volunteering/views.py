@@ -12,13 +12,13 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from marketplace.core.views import call_service
+from marketplace.matching.recommendations import recommended_tasks
 
 from . import services
 from .filters import TaskFilter
 from .forms import PartyRegistrationForm
 from .models import RecordExtract, Shift, Signup, SignupStatus
 from .pdf import record_extract_pdf
-from .recommendations import party_community_id, recommended_tasks
 from .selectors import (
     party_registration_current,
     service_records_of,
@@ -48,9 +48,12 @@ class TaskListView(FilterView):
     def get_queryset(self):
         """Soonest first; a Party member sees the community they report to first."""
         tasks = task_list(user=self.request.user)
-        self.party_community = community_id = (
-            party_community_id(self.request.user) if self.request.user.is_authenticated else None
+        registration = (
+            party_registration_current(self.request.user)
+            if self.request.user.is_authenticated
+            else None
         )
+        self.party_community = community_id = registration.community_id if registration else None
         if community_id:
             tasks = tasks.annotate(
                 reported=Case(When(community_id=community_id, then=0), default=1)

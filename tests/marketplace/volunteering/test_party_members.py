@@ -1,57 +1,11 @@
-"""“Recommended for you” and Party members reporting to their community."""
+"""Party members reporting to their community."""
 
 import pytest
 
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.volunteering import services
 from marketplace.volunteering.models import PartyMemberRegistration
-from marketplace.volunteering.recommendations import recommended_tasks, shift_slot
-from tests.factories import SkillFactory
 from tests.factories.volunteering import in_days, published_task, volunteer
-
-
-def titles(recs):
-    return [r.task.title for r in recs]
-
-
-def test_home_community_and_skills_rank_first(world):
-    first_aid = SkillFactory(name_zh="急救", name_en="First aid")
-    person = volunteer(world["home"], skills=[first_aid])
-    published_task(world["other_staff"], world["other"], title="隔壁社区活动")
-    published_task(world["staff"], world["home"], title="本社区活动")
-    published_task(
-        world["staff"], world["home"], title="本社区急救宣传", required_skills=[first_aid]
-    )
-    recs = recommended_tasks(user=person)
-    assert titles(recs)[:2] == ["本社区急救宣传", "本社区活动"]
-    assert "隔壁社区活动" in titles(recs)
-    assert any(first_aid.name in reason for reason in recs[0].reasons)
-
-
-def test_tasks_one_cannot_join_are_left_out(world):
-    first_aid = SkillFactory(name_zh="急救", name_en="First aid")
-    person = volunteer(world["home"])
-    published_task(world["staff"], world["home"], title="需要急救证", required_skills=[first_aid])
-    joined = published_task(world["staff"], world["home"], title="已报名")
-    services.shift_signup(actor=person, shift=joined.shifts.get())
-    full = published_task(
-        world["staff"],
-        world["home"],
-        title="已满",
-        shifts=[{"starts_at": in_days(4), "ends_at": in_days(4, 11), "capacity": 1}],
-    )
-    services.shift_signup(actor=volunteer(world["home"]), shift=full.shifts.get())
-    assert titles(recommended_tasks(user=person)) == []
-
-
-def test_availability_counts(world):
-    person = volunteer(world["home"])
-    profile = person.volunteer_profile
-    shift = published_task(world["other_staff"], world["other"], title="x").shifts.get()
-    profile.availability = [shift_slot(shift)]
-    profile.save()
-    rec = recommended_tasks(user=person)[0]
-    assert rec.score >= 2
 
 
 def test_party_member_reports_and_sees_that_community_first(client, world):
