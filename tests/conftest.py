@@ -44,3 +44,19 @@ def _with_profile(profile_model, **fields):
     user = UserFactory()
     profile_model.objects.create(user=user, **fields)
     return user
+
+
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker):
+    """The demo (`seed_demo`), seeded once for the module that asks for it, inside a
+    transaction rolled back after the module; what the seed leaves for after commit
+    (tender notice pages, search indexing) runs at once. Tests using it also need `db`."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import TestCase
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", "--no-progress", stdout=open("/dev/null", "w"))
+        yield
+        transaction.set_rollback(True)

@@ -3,9 +3,6 @@
 import math
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase
 
 from search.backends.database import DatabaseBackend
 from search.registry import TYPES, documents_of
@@ -90,15 +87,9 @@ def test_a_judgment_naming_what_the_demo_lacks_fails_loudly():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo seeded once for this module, inside a transaction rolled back at its
-    end (what the seed leaves for after commit, such as tender notice pages, runs at
-    once); yields the judgments' corpus."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("seed_demo", "--no-progress", stdout=open("/dev/null", "w"))
-        yield Corpus.from_database()
-        transaction.set_rollback(True)
+def demo(seeded_demo):
+    """The judgments' corpus over the demo, seeded once for this module."""
+    return Corpus.from_database()
 
 
 def _index_all(backend) -> None:

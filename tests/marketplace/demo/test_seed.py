@@ -8,8 +8,8 @@ from marketplace.regions.models import CommunityType, Facility, Region, RegionLe
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+def seeded(seeded_demo, db):
+    """The demo, seeded once for this module."""
 
 
 def test_demo_meets_the_foundation_minimums(seeded):
@@ -116,3 +116,18 @@ def ctx_user(key: str):
     from marketplace.accounts.models import User
 
     return User.objects.get(email=f"{key}@demo.linli.cn")
+
+
+def test_the_demo_has_matches_to_show(seeded):
+    """Community staff see matches on an open demand; the volunteer gets recommendations."""
+    from marketplace.accounts.models import User
+    from marketplace.matching.demand import matches_for_demand
+    from marketplace.matching.recommendations import recommended_tasks
+
+    staff = User.objects.get(email="communitystaff@demo.linli.cn")
+    demands = Demand.objects.filter(status="open", community__staff_assignments__user=staff)
+    shown = [matches_for_demand(demand=demand) for demand in demands]
+    assert shown and all(m.organizations and m.volunteers for m in shown)
+    assert any(m.social_workers for m in shown)
+    volunteer = User.objects.get(email="volunteer@demo.linli.cn")
+    assert len(recommended_tasks(user=volunteer)) >= 3
