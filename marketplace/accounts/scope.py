@@ -65,6 +65,11 @@ class UserScope:
     def acts_for_community(self, community_id: int | None) -> bool:
         return self.user.is_superuser or community_id in self.community_ids
 
+    def oversees_community(self, community) -> bool:
+        """Staff of the community, staff of the street above it (who receive what it
+        escalates), or a platform admin."""
+        return self.acts_for_community(community.pk) or community.parent_id in self.community_ids
+
     def acts_for_organization(self, organization_id: int | None, *, admin: bool = False) -> bool:
         if self.user.is_superuser:
             return True

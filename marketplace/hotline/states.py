@@ -17,12 +17,7 @@ from marketplace.accounts.scope import scope_of
 
 def is_request_staff(request, user) -> bool:
     """Staff of the request's community or of its street (or a platform admin)."""
-    if not user.is_authenticated:
-        return False
-    scope = scope_of(user)
-    if scope.acts_for_community(request.community_id):
-        return True
-    return request.community.parent_id in scope.community_ids
+    return user.is_authenticated and scope_of(user).oversees_community(request.community)
 
 
 def is_request_resident(request, user) -> bool:

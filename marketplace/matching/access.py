@@ -9,9 +9,4 @@ from marketplace.accounts.scope import scope_of
 
 
 def may_see_matches(demand, user) -> bool:
-    if not user.is_authenticated:
-        return False
-    scope = scope_of(user)
-    if scope.acts_for_community(demand.community_id):
-        return True
-    return demand.community.parent_id in scope.community_ids
+    return user.is_authenticated and scope_of(user).oversees_community(demand.community)

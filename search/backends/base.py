@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
@@ -46,6 +47,13 @@ class SearchQuery:
             raise DomainError(_("Say where to measure the distance from."))
         self.page = max(1, min(int(self.page), MAX_PAGE))
         self.page_size = max(1, min(int(self.page_size), MAX_PAGE_SIZE))
+
+
+def as_datetime(value) -> datetime | None:
+    """A document's date field, whether it is still a datetime or came back as text."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return parse_datetime(str(value))
 
 
 @dataclass

@@ -7,17 +7,15 @@ at city scale), and the final order comes from search/ranking.py.
 """
 
 import math
-from datetime import datetime
 
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from .. import ranking
 from ..models import Entry, EntryTerm
 from ..text import QueryTerm, query_terms
-from .base import FILTER_FIELDS, Hit, Results, SearchBackend, SearchQuery
+from .base import FILTER_FIELDS, Hit, Results, SearchBackend, SearchQuery, as_datetime
 
 CANDIDATES = 1000  # text matches ranked per query, best first
 TITLE_WEIGHT = ranking.TITLE_WEIGHT
@@ -67,12 +65,6 @@ def _text_scores(terms: list[QueryTerm]) -> dict[int, float]:
         return {row[0]: float(row[1]) for row in cursor.fetchall()}
 
 
-def _dt(value) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return parse_datetime(str(value))
-
-
 class DatabaseBackend(SearchBackend):
     name = "database"
 
@@ -98,9 +90,9 @@ class DatabaseBackend(SearchBackend):
                 "display_title": data.get("display_title", "")[:200],
                 "summary": data.get("summary", "")[:200],
                 "url": data.get("url", ""),
-                "starts_at": _dt(data.get("starts_at")),
-                "ends_at": _dt(data.get("ends_at")),
-                "updated_at": _dt(data.get("updated_at")),
+                "starts_at": as_datetime(data.get("starts_at")),
+                "ends_at": as_datetime(data.get("ends_at")),
+                "updated_at": as_datetime(data.get("updated_at")),
                 "open_seats": data.get("open_seats"),
                 "latitude": location.get("lat"),
                 "longitude": location.get("lon"),

@@ -24,10 +24,8 @@ scripts/elasticsearch.sh), so nothing here needs them.
 """
 
 import time
-from datetime import datetime
 
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from elasticsearch import (
     ApiError,
     BadRequestError,
@@ -40,7 +38,7 @@ from elasticsearch import (
 from .. import ranking
 from ..registry import TYPES
 from ..text import query_terms
-from .base import FILTER_FIELDS, Hit, Results, SearchBackend, SearchQuery
+from .base import FILTER_FIELDS, Hit, Results, SearchBackend, SearchQuery, as_datetime
 
 
 class IndexRefused(RuntimeError):
@@ -114,12 +112,6 @@ def text_query(text: str) -> dict | None:
         options = [{"bool": {"must": [_term_query(t) for t in alt]}} for alt in term.alternatives()]
         must.append({"bool": {"should": options, "minimum_should_match": 1}})
     return {"bool": {"must": must}}
-
-
-def _date(value) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return parse_datetime(str(value))
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -436,7 +428,7 @@ class ElasticsearchBackend(SearchBackend):
         distance = None
         if query.near is not None and location:
             distance = ranking.haversine_km(*query.near, location["lat"], location["lon"])
-        updated = _date(source.get("updated_at"))
+        updated = as_datetime(source.get("updated_at"))
         age = (timezone.now() - updated).total_seconds() / 86400 if updated else None
         others = ranking.score(
             relevance=0.0, rating=source.get("rating"), distance_km=distance, age_days=age

@@ -1,6 +1,7 @@
 """The `matching` fixture: see builders.py for what it holds."""
 
 import pytest
+from django.utils import translation
 
 from marketplace.catalog.models import ServiceKind
 from marketplace.organizations.models import VerificationStatus
@@ -16,6 +17,13 @@ from .builders import (
     organization,
     social_worker,
 )
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Reasons are matched in English unless a test asks for Chinese."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -39,9 +39,10 @@ def test_organization_reasons_are_readable(matching):
     found = run(matching["demand"]).organizations
     declared = next(m for m in found if m.candidate.name == "同心社工")
     with translation.override("en"):
-        english = run(matching["demand"]).organizations[1].reasons
+        english = matches_for_demand(demand=matching["demand"]).organizations[1].reasons
     assert any("1.1 km away." == reason for reason in english)
     assert any("service area covers this community" in reason for reason in english)
+    assert "距离 1.1 公里" in run(matching["demand"]).organizations[1].reasons
     assert any("No reviews yet" in reason for reason in english)
     assert declared.part("distance").fit < 1
 

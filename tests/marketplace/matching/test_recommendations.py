@@ -48,7 +48,7 @@ def test_fit_ranks_first_and_the_soonest_breaks_a_tie(world):
     published_task(world["other_staff"], other, title="隔壁社区", shifts=[saturday_shift()])
     found = recommended_tasks(user=person)
     assert titles(found) == ["急救宣传", "本周活动", "下周活动", "隔壁社区"]
-    assert "It uses your skills: 急救." in found[0].reasons
+    assert "It uses your skills: First aid." in found[0].reasons
     assert "It is in your community." in found[1].reasons
     assert "It is in your street." in found[3].reasons
     assert found[1].candidate.open_places == 3

@@ -12,18 +12,6 @@ from marketplace.matching.scoring import Match, Part, score_of
 from marketplace.matching.slots import slot_at, slots_between
 
 
-def test_the_weights_are_the_documented_ones():
-    assert scoring.WEIGHTS == {
-        "category": 30.0,
-        "skill": 20.0,
-        "area": 10.0,
-        "distance": 15.0,
-        "availability": 15.0,
-        "rating": 10.0,
-        "load": 10.0,
-    }
-
-
 def test_an_organization_worked_by_hand():
     parts = [
         Part("category", 1.0),  # an offering of the demand's kind: 30 × 1 = 30
