@@ -26,7 +26,8 @@ from .models import PendingUpdate
 from .registry import TYPES, types_for_model
 
 log = logging.getLogger("linli.search")
-PENDING_BATCH = 500  # waiting objects sent after each successful write
+PENDING_BATCH = 500  # waiting objects sent per batch by search_retry
+MAX_ATTEMPTS = 20  # an update refused this often is left for staff to look at
 
 # Objects whose documents are built from another object: model label → [(type, how to
 # find the objects)]. A review changes its provider's rating, which documents carry.
@@ -131,76 +132,102 @@ def build(type_key: str, pks) -> tuple[list, list[str]]:
 
 def index_objects(type_key: str, pks) -> dict:
     """Rebuild these objects' documents in the database backend, then in Elasticsearch
-    (when configured). Should Elasticsearch fail, the objects wait in PendingUpdate and
-    the write that caused this still stands; after a write that works, what waits is
-    sent too."""
+    (when configured). Should Elasticsearch fail, the objects wait in PendingUpdate (sent
+    by `search_retry`) and the write that caused this still stands."""
+    pending_before = dict(
+        PendingUpdate.objects.filter(
+            type=type_key, object_id__in=[str(pk) for pk in pks]
+        ).values_list("pk", "attempts")
+    )
     documents, gone = build(type_key, pks)
     local = backends.database_backend()
-    result = {"indexed": local.index(documents), "removed": local.delete(gone), "pending": 0}
+    result = {"indexed": local.index(documents), "removed": local.delete(gone), "held": 0}
     remote = backends.elasticsearch_backend()
     if remote is None:
         return result
-    from .backends.elasticsearch import OUTAGE, UNAVAILABLE
+    from .backends.elasticsearch import OUTAGE
 
-    if OUTAGE.active():
-        _hold(type_key, pks, "Elasticsearch failed moments ago")
-        result["pending"] = len(pks)
-        return result
+    error = (
+        "Elasticsearch failed moments ago" if OUTAGE.active() else _send(remote, documents, gone)
+    )
+    if error:
+        _hold(type_key, pks, error)
+        result["held"] = len(pks)
+    else:  # sent as they are now; a row queued again since the build stays
+        _forget(pending_before)
+    return result
+
+
+def _send(remote, documents, gone) -> str:
+    """Write to Elasticsearch; "" when it took everything, else what went wrong."""
+    from .backends.elasticsearch import OUTAGE, UNAVAILABLE, is_outage
+
     try:
         remote.index(documents, refresh=False)
         remote.delete(gone, refresh=False)
     except UNAVAILABLE as error:
-        OUTAGE.record()
-        log.warning("search: Elasticsearch did not take %s %s (%s); queued", type_key, pks, error)
-        _hold(type_key, pks, error)
-        result["pending"] = len(pks)
-        return result
-    PendingUpdate.objects.filter(type=type_key, object_id__in=[str(pk) for pk in pks]).delete()
-    result["pending"] = flush_pending(limit=PENDING_BATCH)
-    return result
+        if is_outage(error):
+            OUTAGE.record()
+        log.warning("search: Elasticsearch did not take %d documents (%s)", len(documents), error)
+        return str(error)[:500] or error.__class__.__name__
+    return ""
 
 
-def _hold(type_key: str, pks, error) -> None:
+def _forget(pending: dict[int, int]) -> None:
+    """Delete these PendingUpdate rows (pk → attempts read) unless queued again since."""
+    now = PendingUpdate.objects.filter(pk__in=pending).values_list("pk", "attempts")
+    PendingUpdate.objects.filter(pk__in=[pk for pk, n in now if pending[pk] == n]).delete()
+
+
+def _hold(type_key: str, pks, error: str) -> None:
     for pk in pks:
         held, created = PendingUpdate.objects.get_or_create(
-            type=type_key, object_id=str(pk), defaults={"last_error": str(error)[:500]}
+            type=type_key, object_id=str(pk), defaults={"last_error": error}
         )
         if not created:
             PendingUpdate.objects.filter(pk=held.pk).update(
-                attempts=F("attempts") + 1, last_error=str(error)[:500]
+                attempts=F("attempts") + 1, last_error=error
             )
 
 
-def flush_pending(limit: int | None = None) -> int:
-    """Send what waits for Elasticsearch, oldest first; how many still wait."""
+def flush_pending() -> int:
+    """Send what waits for Elasticsearch, oldest first, in batches, until the queue is
+    empty or the node is down; how many still wait. A batch Elasticsearch refuses (a
+    bad document) stays queued with its error, and the rest still go; after
+    MAX_ATTEMPTS an update is left for staff (search_status lists it)."""
+    from .backends.elasticsearch import OUTAGE
+
     remote = backends.elasticsearch_backend()
     if remote is None:
         return 0
-    from .backends.elasticsearch import UNAVAILABLE
-
-    waiting = PendingUpdate.objects.order_by("queued_at", "pk")
-    rows = list(waiting[:limit] if limit else waiting)
-    by_type: dict[str, list[PendingUpdate]] = {}
-    for row in rows:
-        by_type.setdefault(row.type, []).append(row)
-    for type_key, held in by_type.items():
-        if type_key not in TYPES:
-            PendingUpdate.objects.filter(pk__in=[r.pk for r in held]).delete()
-            continue
-        documents, gone = build(type_key, [int(r.object_id) for r in held])
-        try:
-            remote.index(documents, refresh=False)
-            remote.delete(gone, refresh=False)
-        except UNAVAILABLE as error:
-            log.warning("search: Elasticsearch still unavailable (%s)", error)
-            PendingUpdate.objects.filter(pk__in=[r.pk for r in held]).update(
-                attempts=F("attempts") + 1, last_error=str(error)[:500]
-            )
+    OUTAGE.clear()  # asked to try now
+    tried: set[int] = set()
+    while True:
+        rows = list(
+            PendingUpdate.objects.filter(attempts__lt=MAX_ATTEMPTS)
+            .exclude(pk__in=tried)
+            .order_by("queued_at", "pk")[:PENDING_BATCH]
+        )
+        if not rows:
             break
-        # Keep a row queued again meanwhile (its attempts moved on): it may be newer.
-        read = {r.pk: r.attempts for r in held}
-        now = PendingUpdate.objects.filter(pk__in=read).values_list("pk", "attempts")
-        PendingUpdate.objects.filter(pk__in=[pk for pk, n in now if read[pk] == n]).delete()
+        tried |= {row.pk for row in rows}
+        by_type: dict[str, list[PendingUpdate]] = {}
+        for row in rows:
+            by_type.setdefault(row.type, []).append(row)
+        for type_key, held in by_type.items():
+            if type_key not in TYPES:
+                PendingUpdate.objects.filter(pk__in=[r.pk for r in held]).delete()
+                continue
+            documents, gone = build(type_key, [int(r.object_id) for r in held])
+            error = _send(remote, documents, gone)
+            if not error:
+                _forget({r.pk: r.attempts for r in held})
+                continue
+            PendingUpdate.objects.filter(pk__in=[r.pk for r in held]).update(
+                attempts=F("attempts") + 1, last_error=error
+            )
+            if OUTAGE.active():
+                return PendingUpdate.objects.count()
     return PendingUpdate.objects.count()
 
 

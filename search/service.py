@@ -2,48 +2,46 @@
 Elasticsearch does not answer (with a notice the page shows)."""
 
 import logging
+from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
 from . import backends
-from .backends.base import Results, SearchQuery
+from .backends.base import Results, SearchBackend, SearchQuery
 
 log = logging.getLogger("linli.search")
 
 
-def run_search(query: SearchQuery) -> tuple[Results, str | None]:
-    """The results, and a notice for the reader when they come from the fallback."""
+def _answer(call: Callable[[SearchBackend], object]) -> tuple[object, str | None]:
+    """call(primary backend); when that is Elasticsearch and it fails (or failed moments
+    ago), call(database backend) and a notice for the reader."""
     primary = backends.primary()
     if primary.name != "elasticsearch":
-        return primary.search(query), None
-    from .backends.elasticsearch import OUTAGE, UNAVAILABLE
+        return call(primary), None
+    from .backends.elasticsearch import OUTAGE, UNAVAILABLE, is_outage
 
     if not OUTAGE.active():
         try:
-            return primary.search(query), None
+            return call(primary), None
         except UNAVAILABLE as error:
-            OUTAGE.record()
+            if is_outage(error):
+                OUTAGE.record()
             log.warning("search: Elasticsearch failed (%s); answering from the database", error)
     notice = _(
         "The main search service is not answering, so these results come from the backup "
         "index: they are complete, but the order may be less precise."
     )
-    return backends.database_backend().search(query), notice
+    return call(backends.database_backend()), notice
+
+
+def run_search(query: SearchQuery) -> tuple[Results, str | None]:
+    """The results, and a notice for the reader when they come from the fallback."""
+    return _answer(lambda backend: backend.search(query))
 
 
 def suggest(prefix: str, *, visibilities) -> list[str]:
     """Titles starting with `prefix`; the database answers when Elasticsearch does not."""
-    primary = backends.primary()
-    if primary.name == "elasticsearch":
-        from .backends.elasticsearch import OUTAGE, UNAVAILABLE
-
-        if not OUTAGE.active():
-            try:
-                return primary.suggest(prefix, visibilities=visibilities)
-            except UNAVAILABLE as error:
-                OUTAGE.record()
-                log.warning("search: Elasticsearch failed to suggest (%s)", error)
-    return backends.database_backend().suggest(prefix, visibilities=visibilities)
+    return _answer(lambda backend: backend.suggest(prefix, visibilities=visibilities))[0]
 
 
 def health() -> dict:

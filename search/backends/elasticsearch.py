@@ -45,8 +45,19 @@ class IndexRefused(RuntimeError):
     """Elasticsearch answered but did not take a write."""
 
 
-# What "Elasticsearch is down or failing" looks like to a caller.
+# What a failed call to Elasticsearch looks like to a caller: the node is unreachable or
+# overloaded (an outage, see is_outage), or it refused this request (a bad document).
 UNAVAILABLE = (TransportError, ApiError, helpers.BulkIndexError, IndexRefused)
+
+
+def is_outage(error: Exception) -> bool:
+    """Whether the node is down or overloaded (worth pausing for), rather than refusing
+    one request (worth logging, and no reason to stop sending the others)."""
+    if isinstance(error, TransportError):  # no connection, a timeout
+        return True
+    if isinstance(error, ApiError):
+        return error.meta.status >= 500 or error.meta.status == 429
+    return False
 
 
 class Outage:
@@ -84,6 +95,7 @@ SOURCE_FIELDS = [
 ]
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
 BULK_CHUNK = 500
+SEARCH_TIMEOUT = 3.0  # seconds a reader waits before the fallback answers
 # Each type has its own index and term statistics: text scores are made comparable
 # across them by gathering the statistics of all of them first (one more round trip).
 GLOBAL_TERM_STATISTICS = "dfs_query_then_fetch"
@@ -123,6 +135,7 @@ class ElasticsearchBackend(SearchBackend):
         self.client = Elasticsearch(
             url, request_timeout=timeout, max_retries=1, retry_on_timeout=False
         )
+        self._reader = self.client.options(request_timeout=SEARCH_TIMEOUT)
         self._ready: set[str] = set()
 
     # --- indices and aliases ------------------------------------------------------
@@ -217,10 +230,10 @@ class ElasticsearchBackend(SearchBackend):
         self.client.indices.refresh(index=",".join(self._aliases()), ignore_unavailable=True)
 
     def clear(self) -> None:
-        """Drop every index of this prefix (they are made again on the next write)."""
-        self.client.indices.delete(
-            index=f"{self.prefix}-*", ignore_unavailable=True, allow_no_indices=True
-        )
+        """Drop every index of this backend's types (made again on the next write)."""
+        names = [name for key in TYPES for name in self._versions(key)]
+        if names:
+            self.client.indices.delete(index=",".join(names), ignore_unavailable=True)
         self._ready.clear()
 
     def reindex(self, type_key: str, documents, *, batch: int = BULK_CHUNK) -> int:
@@ -235,13 +248,18 @@ class ElasticsearchBackend(SearchBackend):
             for d in documents
         )
         count = 0
-        for ok, item in helpers.streaming_bulk(
-            self.client, actions, chunk_size=batch, raise_on_error=False
-        ):
-            if ok or item.get("create", {}).get("status") == 409:  # a live update was first
-                count += 1
-            else:
-                raise IndexRefused(f"Elasticsearch refused a document: {item}")
+        try:
+            for ok, item in helpers.streaming_bulk(
+                self.client, actions, chunk_size=batch, raise_on_error=False
+            ):
+                if ok or item.get("create", {}).get("status") == 409:  # a live update first
+                    count += 1
+                else:
+                    raise IndexRefused(f"Elasticsearch refused a document: {item}")
+        except BaseException:
+            # A failed build leaves nothing behind: live writes stop going to it.
+            self.client.indices.delete(index=new, ignore_unavailable=True)
+            raise
         self.client.indices.put_settings(
             index=new, settings={"refresh_interval": INDEX_SETTINGS["refresh_interval"]}
         )
@@ -255,19 +273,6 @@ class ElasticsearchBackend(SearchBackend):
         if old:
             self.client.indices.delete(index=",".join(old), ignore_unavailable=True)
         return count
-
-    def keep_only(self, type_key: str, doc_ids: set[str]) -> int:
-        self.ensure_index(type_key)
-        existing = {
-            hit["_id"]
-            for hit in helpers.scan(
-                self.client, index=self.alias(type_key), query={"_source": False}, size=1000
-            )
-        }
-        stale = sorted(existing - set(doc_ids))
-        if stale:
-            self.delete(stale)
-        return len(stale)
 
     def count(self, type_key: str | None = None) -> int:
         indices = self._aliases((type_key,) if type_key else ())
@@ -345,7 +350,7 @@ class ElasticsearchBackend(SearchBackend):
         return functions
 
     def _best_text_score(self, indices: str, text: dict, filters: list[dict]) -> float:
-        response = self.client.search(
+        response = self._reader.search(
             index=indices,
             query={"bool": {"must": [text], "filter": filters}},
             size=1,
@@ -379,7 +384,7 @@ class ElasticsearchBackend(SearchBackend):
             base = {"bool": {"must": [text], "filter": filters, "boost": ranking.TEXT / best}}
         else:
             base = {"bool": {"filter": filters}}  # filter-only: a constant score of 0
-        response = self.client.search(
+        response = self._reader.search(
             index=indices,
             query={
                 "function_score": {
@@ -456,7 +461,7 @@ class ElasticsearchBackend(SearchBackend):
         prefix = prefix.strip()[:40]
         if not prefix:
             return []
-        response = self.client.search(
+        response = self._reader.search(
             index=",".join(self._aliases()),
             suggest={
                 "titles": {

@@ -52,7 +52,7 @@ def test_a_change_reaches_both_indexes_after_commit(
 @pytest.mark.elasticsearch
 def test_reindex_swaps_the_alias_and_drops_stale_documents(world, site_on_elasticsearch):
     es = site_on_elasticsearch
-    FacilityFactory(community=world["home"], name="杏花社区老年人助餐点")
+    canteen = FacilityFactory(community=world["home"], name="杏花社区老年人助餐点")
     call_command("search_reindex", "facility", stdout=io.StringIO(), stderr=io.StringIO())
     (first,) = es._versions("facility")
     stale = TYPES["facility"].document.of("facility", 999999, url="/x/", title="旧 食堂")
@@ -62,12 +62,8 @@ def test_reindex_swaps_the_alias_and_drops_stale_documents(world, site_on_elasti
     assert "elasticsearch facility: 1 documents (was 2)" in out.getvalue()
     versions = es._versions("facility")
     assert list(versions.values()) == [True] and first not in versions  # old index dropped
-    assert found(es, "助餐") == [doc for doc in es_ids(es) if doc.startswith("facility-")]
+    assert found(es, "助餐") == [f"facility-{canteen.pk}"]
     assert found(es, "食堂") == []
-
-
-def es_ids(es) -> list[str]:
-    return [hit.doc_id for hit in es.search(SearchQuery(page_size=50)).hits]
 
 
 @pytest.mark.elasticsearch
@@ -173,11 +169,10 @@ def test_elasticsearch_stopped_mid_test(
         assert OUTAGE.active()
     finally:
         node("start")
-    OUTAGE.clear()  # as Outage.PAUSE seconds later
-    # The next change that reaches Elasticsearch takes the waiting one with it.
-    with django_capture_on_commit_callbacks(execute=True):
-        published(world, "老年人助餐服务需求")
-    assert PendingUpdate.objects.count() == 0
+    # search_retry (cron, every minute) sends what waited.
+    out = io.StringIO()
+    call_command("search_retry", stdout=out)
+    assert out.getvalue().strip() == "1 sent, 0 still waiting"
     assert found(es, "助浴") == [f"demand-{second.pk}"]
     assert service.run_search(SearchQuery(text="助浴"))[1] is None
 
@@ -220,3 +215,34 @@ def test_processes_racing_to_create_an_index_make_one(elasticsearch_backend):
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(lambda b: b.ensure_index("facility"), backends))
     assert list(elasticsearch_backend._versions("facility").values()) == [True]
+
+
+@pytest.mark.elasticsearch
+def test_a_refused_document_neither_pauses_search_nor_blocks_the_queue(
+    world, site_on_elasticsearch, monkeypatch
+):
+    """Elasticsearch refusing one batch (a bad document) is not an outage: the rest of the
+    queue still goes, searches still go to Elasticsearch, and the refused one waits."""
+    from elastic_transport import ApiResponseMeta, HttpHeaders
+    from elasticsearch import BadRequestError
+
+    demand = published(world, "上门助浴服务需求")
+    canteen = FacilityFactory(community=world["home"], name="杏花社区老年人助餐点")
+    PendingUpdate.objects.create(type="demand", object_id=str(demand.pk))
+    PendingUpdate.objects.create(type="facility", object_id=str(canteen.pk))
+    real_index = ElasticsearchBackend.index
+
+    def refuse_demands(self, documents, **kwargs):
+        if any(d.type == "demand" for d in documents):
+            meta = ApiResponseMeta(400, "1.1", HttpHeaders(), 0.01, None)
+            raise BadRequestError("mapper_parsing_exception", meta, {})
+        return real_index(self, documents, **kwargs)
+
+    monkeypatch.setattr(ElasticsearchBackend, "index", refuse_demands)
+    out = io.StringIO()
+    call_command("search_retry", stdout=out)
+    assert out.getvalue().strip() == "1 sent, 1 still waiting"
+    assert not OUTAGE.active()
+    assert found(site_on_elasticsearch, "助餐") == [f"facility-{canteen.pk}"]
+    held = PendingUpdate.objects.get()
+    assert held.type == "demand" and held.attempts == 2 and "mapper_parsing" in held.last_error
