@@ -16,8 +16,10 @@ from django.db.models.signals import post_delete, post_save
 from django_tasks import task
 
 from marketplace.accounts.models import SocialWorkerProfile
+from marketplace.demands.models import Demand
 from marketplace.organizations.models import Offering
 from marketplace.reviews.registry import ProviderType
+from marketplace.volunteering.models import Task
 
 from . import backends
 from .documents.base import doc_id
@@ -29,42 +31,52 @@ log = logging.getLogger("linli.search")
 PENDING_BATCH = 500  # waiting objects sent per batch by search_retry
 MAX_ATTEMPTS = 20  # an update refused this often is left for staff to look at
 
-# Objects whose documents are built from another object: model label → [(type, how to
-# find the objects)]. A review changes its provider's rating, which documents carry.
+# Objects whose documents are built from another object: model label → a function of
+# the changed object giving [(type, pks)] of the documents to rebuild.
 RELATED = {
-    "volunteering.shift": [("task", lambda shift: [shift.task_id])],
-    "organizations.offering": [
-        ("organization", lambda offering: [offering.organization_id]),
+    "volunteering.shift": lambda shift: [("task", [shift.task_id])],
+    "organizations.offering": lambda offering: [("organization", [offering.organization_id])],
+    "organizations.organization": lambda org: [
+        ("offering", list(org.offerings.values_list("pk", flat=True)))
     ],
-    "organizations.organization": [
-        ("offering", lambda org: list(org.offerings.values_list("pk", flat=True))),
-    ],
-    "reviews.review": [
-        ("organization", lambda review: _rated_organization(review)),
-        (
-            "offering",
-            lambda review: list(
-                Offering.objects.filter(
-                    organization_id__in=_rated_organization(review)
-                ).values_list("pk", flat=True)
-            ),
-        ),
+    "reviews.review": lambda review: _rated_documents(review),
+    "accounts.user": lambda user: [
         (
             "socialworker",
-            lambda review: list(
-                SocialWorkerProfile.objects.filter(
-                    user_id=review.provider_id
-                    if review.provider_type == ProviderType.PERSON
-                    else None
-                ).values_list("pk", flat=True)
-            ),
-        ),
+            list(SocialWorkerProfile.objects.filter(user=user).values_list("pk", flat=True)),
+        )
+    ],
+    "wagtailcore.pageviewrestriction": lambda restriction: [
+        ("page", _subtree(restriction.page_id))
     ],
 }
 
 
-def _rated_organization(review) -> list[int]:
-    return [review.provider_id] if review.provider_type == ProviderType.ORGANIZATION else []
+def _rated_documents(review) -> list[tuple[str, list[int]]]:
+    """A review changes its provider's rating, which these documents carry."""
+    provider = review.provider_id
+    if review.provider_type == ProviderType.ORGANIZATION:
+        return [
+            ("organization", [provider]),
+            ("offering", _pks(Offering.objects.filter(organization_id=provider))),
+            ("demand", _pks(Demand.objects.filter(accepted_response__organization_id=provider))),
+            ("task", _pks(Task.objects.filter(organization_id=provider))),
+        ]
+    if review.provider_type == ProviderType.COMMUNITY:
+        return [("task", _pks(Task.objects.filter(community_id=provider, organization=None)))]
+    return [("socialworker", _pks(SocialWorkerProfile.objects.filter(user_id=provider)))]
+
+
+def _pks(queryset) -> list[int]:
+    return list(queryset.values_list("pk", flat=True))
+
+
+def _subtree(page_id) -> list[int]:
+    """A page and every page below it (a restriction or a move applies to all of them)."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_id).first()
+    return _pks(Page.objects.descendant_of(page, inclusive=True)) if page else []
 
 
 def _queue(type_key: str, pks) -> None:
@@ -80,8 +92,9 @@ def _queue(type_key: str, pks) -> None:
 def _changed(sender, instance, **kwargs) -> None:
     for search_type in types_for_model(sender):
         _queue(search_type.key, [instance.pk])
-    for type_key, find in RELATED.get(sender._meta.label_lower, ()):
-        _queue(type_key, find(instance))
+    related = RELATED.get(sender._meta.label_lower)
+    for type_key, pks in related(instance) if related else ():
+        _queue(type_key, pks)
 
 
 def connect() -> None:
@@ -102,11 +115,16 @@ def _page_changed(sender, instance, **kwargs) -> None:
     _queue("page", [instance.pk])
 
 
+def _page_moved(sender, instance, **kwargs) -> None:
+    _queue("page", _subtree(instance.pk))  # it may now sit under a restricted section
+
+
 def _connect_pages() -> None:
     """Every page model (a save of a live page, publishing, unpublishing, deleting)."""
     from wagtail.models import get_page_models
-    from wagtail.signals import page_published, page_unpublished
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
     page_published.connect(_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(_page_changed, dispatch_uid="search-page-unpublished")
     for model in get_page_models():

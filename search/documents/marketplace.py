@@ -138,8 +138,10 @@ class SocialWorkerDocument(SearchDocument):
     """A social worker (staff only)."""
 
 
-def social_worker_document(profile, context: BuildContext) -> SocialWorkerDocument:
+def social_worker_document(profile, context: BuildContext) -> SocialWorkerDocument | None:
     """Social workers are found by staff matching casework, never by the public."""
+    if not profile.user.is_active:
+        return None
     specialties = list(profile.specialties.all())
     name = profile.user.name or str(profile.user)
     return SocialWorkerDocument.of(

@@ -112,7 +112,50 @@ def test_a_review_moves_its_provider_in_the_index(world, index, django_capture_o
     provider = world["provider"]
     demand = delivered_demand(world, served=[world["resident"]])
     index_objects("organization", [provider.pk])
-    before = Entry.objects.get(doc_id=f"organization-{provider.pk}").rating
+    index_objects("demand", [demand.pk])
+    carried = [f"organization-{provider.pk}", f"demand-{demand.pk}"]
+    before = dict(Entry.objects.filter(doc_id__in=carried).values_list("doc_id", "rating"))
     with django_capture_on_commit_callbacks(execute=True):
         review_create(actor=world["resident"], service_kind="demand", service_id=demand.pk, level=5)
-    assert Entry.objects.get(doc_id=f"organization-{provider.pk}").rating > before
+    after = dict(Entry.objects.filter(doc_id__in=carried).values_list("doc_id", "rating"))
+    assert len(before) == 2 and all(after[doc] > before[doc] for doc in carried)
+
+
+def test_restricting_or_moving_a_page_takes_its_subtree_out(
+    world, index, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    from cms.models import StandardPage
+    from tests.site import build_site
+
+    home = build_site()
+    with django_capture_on_commit_callbacks(execute=True):
+        section = home.add_child(instance=StandardPage(title="内部资料", slug="inside"))
+        guide = home.add_child(instance=StandardPage(title="高龄津贴申领指南", slug="guide"))
+        section.add_child(instance=StandardPage(title="高龄津贴内部口径", slug="rules"))
+    assert len(found(index, "高龄津贴")) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=section, restriction_type="login")
+    assert found(index, "高龄津贴") == [f"page-{guide.pk}"]
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.move(section, pos="last-child")
+    assert found(index, "高龄津贴") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert len(found(index, "高龄津贴")) == 2
+
+
+def test_a_deactivated_social_worker_leaves_the_index(
+    world, index, django_capture_on_commit_callbacks
+):
+    from search.indexing import index_objects
+
+    person = world["social_worker"]
+    index_objects("socialworker", [person.social_worker_profile.pk])
+    staff = ("public", "staff")
+    assert found(index, "", types=("socialworker",), visibilities=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        person.is_active = False
+        person.save()
+    assert found(index, "", types=("socialworker",), visibilities=staff) == []
