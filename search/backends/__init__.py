@@ -8,6 +8,8 @@ ELASTICSEARCH_URL is set.
                              when ELASTICSEARCH_URL is set, else "database")
 """
 
+from functools import cache
+
 from django.conf import settings
 
 
@@ -20,9 +22,15 @@ def database_backend():
 def elasticsearch_backend():
     if not settings.ELASTICSEARCH_URL:
         return None
+    return _elasticsearch(settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX_PREFIX)
+
+
+@cache
+def _elasticsearch(url: str, prefix: str):
+    """One backend (one client and its connection pool) per node and prefix."""
     from .elasticsearch import ElasticsearchBackend
 
-    return ElasticsearchBackend(settings.ELASTICSEARCH_URL, prefix=settings.SEARCH_INDEX_PREFIX)
+    return ElasticsearchBackend(url, prefix=prefix)
 
 
 def primary():

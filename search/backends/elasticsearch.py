@@ -184,7 +184,12 @@ class ElasticsearchBackend(SearchBackend):
     # --- writing ------------------------------------------------------------------
     def _write_targets(self, type_key: str) -> list[str]:
         self.ensure_index(type_key)
-        return sorted(self._versions(type_key))
+        targets = sorted(self._versions(type_key))
+        if not targets:  # dropped behind our back (a clear elsewhere): make it again
+            self._ready.discard(type_key)
+            self.ensure_index(type_key)
+            targets = sorted(self._versions(type_key))
+        return targets
 
     def index(self, documents, *, refresh: bool = True) -> int:
         by_type: dict[str, list] = {}

@@ -2,8 +2,9 @@
 
 A reindex builds thousands of documents: each provider's rating and the list of
 restricted page paths are read once for the batch (a whole provider type's rating
-aggregates in one query), not once per document. An update of a few objects reads only
-what it needs.
+aggregates in one query), not once per document; an update of a few objects reads only
+their providers' ratings. The region tree (a few thousand rows at most) is read whole,
+once per context, to expand service areas.
 """
 
 from marketplace.reviews.models import RatingAggregate
@@ -34,6 +35,7 @@ class BuildContext:
                 if not self.bulk:
                     rows = rows.filter(provider_id=provider_id)
                 known.update({row.provider_id: row.counts() for row in rows})
+                known.setdefault(provider_id, EMPTY)  # no reviews yet: asked once
         counts = self._counts[provider_type].get(provider_id, EMPTY)
         rating = rating_from_counts(counts, platform_counts=self._platform)
         return round(rating.bayesian, 3)

@@ -108,6 +108,7 @@ def test_database_backend_meets_the_bar(demo):
 
 
 @pytest.mark.django_db
+@pytest.mark.elasticsearch
 def test_elasticsearch_meets_the_bar(demo, elasticsearch_backend):
     for key, search_type in TYPES.items():
         elasticsearch_backend.reindex(key, documents_of(search_type))
