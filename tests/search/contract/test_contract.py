@@ -256,3 +256,12 @@ def test_explanations_add_up(indexed):
     assert max(hit.explain["text"] for hit in results.hits) == pytest.approx(ranking.TEXT, 1e-3)
     scores = [hit.score for hit in results.hits]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_without_text_the_order_follows_rating_distance_and_freshness(indexed):
+    """No text: the engine's own order (function_score on Elasticsearch) must agree with
+    ranking.py's parts, which the explanation shows."""
+    results = indexed.search(SearchQuery(near=HOME, page_size=50))
+    scores = [hit.score for hit in results.hits]
+    assert len(scores) == 6 and scores == sorted(scores, reverse=True)
+    assert len(set(scores)) > 3  # the parts really differ between these documents
