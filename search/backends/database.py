@@ -19,6 +19,7 @@ from .base import FILTER_FIELDS, Hit, Results, SearchBackend, SearchQuery, as_da
 
 CANDIDATES = 1000  # text matches ranked per query, best first
 TITLE_WEIGHT = ranking.TITLE_WEIGHT
+PARAMETER_BATCH = 500  # ids per statement, within every database's parameter limit
 KM_PER_DEGREE_LAT = 110.574
 KM_PER_DEGREE_LON = 111.320
 
@@ -65,47 +66,57 @@ def _text_scores(terms: list[QueryTerm]) -> dict[int, float]:
         return {row[0]: float(row[1]) for row in cursor.fetchall()}
 
 
+def _entry_and_terms(document) -> tuple[Entry, set[tuple[str, str]]]:
+    """A document as an unsaved Entry, and its filter values as (field, value) pairs."""
+    data = document.to_dict()
+    location = data.get("location") or {}
+    entry = Entry(
+        doc_id=document.meta.id,
+        type=data["type"],
+        object_id=data["object_id"],
+        visibility=data["visibility"],
+        title=data.get("title", ""),
+        text=data.get("text", ""),
+        display_title=data.get("display_title", "")[:200],
+        summary=data.get("summary", "")[:200],
+        url=data.get("url", ""),
+        starts_at=as_datetime(data.get("starts_at")),
+        ends_at=as_datetime(data.get("ends_at")),
+        updated_at=as_datetime(data.get("updated_at")),
+        open_seats=data.get("open_seats"),
+        latitude=location.get("lat"),
+        longitude=location.get("lon"),
+        rating=data.get("rating"),
+    )
+    terms = set()
+    for name in FILTER_FIELDS:
+        values = data.get(name)
+        values = values if isinstance(values, list) else [values]
+        terms |= {(name, str(v)) for v in values if v}
+    return entry, terms
+
+
 class DatabaseBackend(SearchBackend):
     name = "database"
 
     @transaction.atomic
     def index(self, documents, *, refresh: bool = True) -> int:
-        count = 0
-        for document in documents:
-            self._index_one(document)
-            count += 1
-        return count
-
-    def _index_one(self, document) -> None:
-        data = document.to_dict()
-        location = data.get("location") or {}
-        entry, _created = Entry.objects.update_or_create(
-            doc_id=document.meta.id,
-            defaults={
-                "type": data["type"],
-                "object_id": data["object_id"],
-                "visibility": data["visibility"],
-                "title": data.get("title", ""),
-                "text": data.get("text", ""),
-                "display_title": data.get("display_title", "")[:200],
-                "summary": data.get("summary", "")[:200],
-                "url": data.get("url", ""),
-                "starts_at": as_datetime(data.get("starts_at")),
-                "ends_at": as_datetime(data.get("ends_at")),
-                "updated_at": as_datetime(data.get("updated_at")),
-                "open_seats": data.get("open_seats"),
-                "latitude": location.get("lat"),
-                "longitude": location.get("lon"),
-                "rating": data.get("rating"),
-            },
+        """Replace these documents' entries, in bulk: delete the old rows (their terms go
+        with them), insert the new ones and their terms."""
+        built = {document.meta.id: _entry_and_terms(document) for document in documents}
+        ids = list(built)
+        for start in range(0, len(ids), PARAMETER_BATCH):
+            self.delete(ids[start : start + PARAMETER_BATCH])
+        entries = Entry.objects.bulk_create([entry for entry, _terms in built.values()])
+        EntryTerm.objects.bulk_create(
+            [
+                EntryTerm(entry_id=entry.pk, field=name, value=value)
+                for entry, (_same, terms) in zip(entries, built.values(), strict=True)
+                for name, value in terms
+            ],
+            ignore_conflicts=True,
         )
-        entry.terms.all().delete()
-        terms = []
-        for name in FILTER_FIELDS:
-            values = data.get(name)
-            values = values if isinstance(values, list) else [values]
-            terms += [EntryTerm(entry=entry, field=name, value=str(v)) for v in values if v]
-        EntryTerm.objects.bulk_create(terms, ignore_conflicts=True)
+        return len(built)
 
     def delete(self, doc_ids, *, refresh: bool = True) -> int:
         return Entry.objects.filter(doc_id__in=list(doc_ids)).delete()[1].get(Entry._meta.label, 0)
@@ -116,8 +127,8 @@ class DatabaseBackend(SearchBackend):
     def keep_only(self, type_key: str, doc_ids: set[str]) -> int:
         existing = set(Entry.objects.filter(type=type_key).values_list("doc_id", flat=True))
         stale = sorted(existing - set(doc_ids))
-        for start in range(0, len(stale), 500):  # within every database's parameter limit
-            self.delete(stale[start : start + 500])
+        for start in range(0, len(stale), PARAMETER_BATCH):
+            self.delete(stale[start : start + PARAMETER_BATCH])
         return len(stale)
 
     def count(self, type_key: str | None = None) -> int:
