@@ -30,6 +30,7 @@ help:
 	@echo "make run            install if needed, migrate, seed the demo, serve http://127.0.0.1:$(PORT)"
 	@echo "make test [ARGS=…]  run the test suite (pytest)"
 	@echo "make bench [ONLY=…] benchmarks side by side on SQLite and PostgreSQL (if up): table + bench/results.json"
+	@echo "                    (ONLY=signup, reviews or search: one section; search also runs Elasticsearch if ELASTICSEARCH_URL is set)"
 	@echo "make lint           ruff check ."
 	@echo "make services       start PostgreSQL and Elasticsearch (scripts/*.sh); prints their URLs"
 	@echo "make services-stop  stop it"
