@@ -138,9 +138,11 @@ class SearchSuggestView(View):
     def get(self, request):
         prefix = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable())
         prefix = prefix.strip()[:SUGGEST_MAX_CHARS]
-        suggestions = []
-        if prefix:
-            suggestions = suggest(prefix, visibilities=visibilities_for(request.user))
+        visibilities = visibilities_for(request.user)
+        suggestions = suggest(prefix, visibilities=visibilities) if prefix else []
         response = JsonResponse({"q": prefix, "suggestions": suggestions})
-        patch_cache_control(response, private=True, max_age=60)
+        if STAFF in visibilities:  # staff-only titles: never kept on a shared machine
+            patch_cache_control(response, private=True, no_store=True)
+        else:
+            patch_cache_control(response, private=True, max_age=60)
         return response

@@ -36,8 +36,11 @@ def test_staff_only_titles_reach_staff_only(client, world, titles):
     assert "杏花社工李老师" not in suggest(client, "杏花")["suggestions"]
     client.force_login(world["resident"])
     assert "杏花社工李老师" not in suggest(client, "杏花")["suggestions"]
+    assert "max-age=60" in client.get("/en/search/suggest/", {"q": "杏花"})["Cache-Control"]
     client.force_login(world["staff"])
     assert "杏花社工李老师" in suggest(client, "杏花")["suggestions"]
+    # What staff are suggested includes staff-only titles: never kept in a browser cache.
+    assert "no-store" in client.get("/en/search/suggest/", {"q": "杏花"})["Cache-Control"]
 
 
 @pytest.mark.parametrize("q", ["杏" * 10_000, "杏花\x00社区", "'; DROP TABLE x; --", "%_*?"])
