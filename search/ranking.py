@@ -8,7 +8,6 @@
 Staff can see the parts of each result's score ("explain").
 """
 
-import math
 from dataclasses import dataclass
 
 TEXT = 1.0
@@ -56,10 +55,3 @@ def score(
         if age_days is None
         else FRESHNESS * 0.5 ** (max(age_days, 0) / FRESHNESS_HALF_DAYS),
     )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))

@@ -12,6 +12,8 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from marketplace.core.geo import distance_km
+
 from .. import ranking
 from ..models import Entry, EntryTerm
 from ..text import QueryTerm, query_terms
@@ -205,7 +207,7 @@ class DatabaseBackend(SearchBackend):
         for row in rows:
             distance = None
             if query.near and row["latitude"] is not None:
-                distance = ranking.haversine_km(*query.near, row["latitude"], row["longitude"])
+                distance = distance_km(*query.near, row["latitude"], row["longitude"])
             age = (now - row["updated_at"]).total_seconds() / 86400 if row["updated_at"] else None
             parts = ranking.score(
                 relevance=(scores[row["pk"]] / best) if scores and best > 0 else 0.0,

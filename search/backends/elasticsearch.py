@@ -35,6 +35,8 @@ from elasticsearch import (
     helpers,
 )
 
+from marketplace.core.geo import distance_km
+
 from .. import ranking
 from ..registry import TYPES
 from ..text import query_terms
@@ -437,7 +439,7 @@ class ElasticsearchBackend(SearchBackend):
         location = source.get("location")
         distance = None
         if query.near is not None and location:
-            distance = ranking.haversine_km(*query.near, location["lat"], location["lon"])
+            distance = distance_km(*query.near, location["lat"], location["lon"])
         updated = as_datetime(source.get("updated_at"))
         age = (timezone.now() - updated).total_seconds() / 86400 if updated else None
         others = ranking.score(
