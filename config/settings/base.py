@@ -1,6 +1,7 @@
 """Settings shared by every mode. Values come from config.settings.env."""
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import (
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "marketplace.demo",
     "cms",
     "search",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -240,7 +242,27 @@ REVIEW_BANNED_WORDS = env_list("REVIEW_BANNED_WORDS")
 COMMUNITY_DEFAULT_RADIUS_M = env_int("COMMUNITY_DEFAULT_RADIUS_M", 2000)
 
 # --- tasks ------------------------------------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Work done after a change commits (search index updates, notification email).
+# `immediate` runs it at the end of the request that made the change: one process, the
+# embedded default. `database` queues it in the database for `manage.py db_worker`
+# (django-tasks-db), so no request waits for it: the production default.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def task_settings(default: str) -> dict:
+    """TASKS for the TASKS_BACKEND named in the environment (or `default`)."""
+    name = env_str("TASKS_BACKEND", default)
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND={name!r}: choose one of {', '.join(TASK_BACKENDS)}."
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = task_settings("immediate")
 
 # --- security defaults valid in every mode ----------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -22,3 +22,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
+# Index updates and email wait in the database for `manage.py db_worker`, not in requests.
+TASKS = task_settings("database")  # noqa: F405
