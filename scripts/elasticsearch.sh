@@ -174,6 +174,10 @@ xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 # Tests delete their indices by pattern (linli-test-*).
 action.destructive_requires_name: false
+# Linli's indices are only ever created on purpose (with their mapping and alias): a
+# write still holding the name of an index a reindex has just dropped must fail and be
+# retried, not make a stray index of that name.
+action.auto_create_index: "-linli*,+*"
 EOF
     printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" >"$CONF/jvm.options.d/linli-heap.options"
     if [[ $(id -u) -eq 0 ]]; then

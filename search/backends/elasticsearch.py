@@ -97,6 +97,10 @@ SOURCE_FIELDS = [
 ]
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
 BULK_CHUNK = 500
+# What a delete leaves in an index being built (see ElasticsearchBackend.delete). It has
+# no visibility, so no search matches it.
+TOMBSTONE = {"tombstone": True}
+IS_TOMBSTONE = {"term": {"tombstone": True}}
 SEARCH_TIMEOUT = 3.0  # seconds a reader waits before the fallback answers
 # Each type has its own index and term statistics: text scores are made comparable
 # across them by gathering the statistics of all of them first (one more round trip).
@@ -150,6 +154,7 @@ class ElasticsearchBackend(SearchBackend):
     def _create_index(self, type_key: str, version: str | None = None, **extra) -> str:
         name = f"{self.alias(type_key)}-v{version or time.time_ns() // 1000}"
         mapping = TYPES[type_key].document._doc_type.mapping.to_dict()
+        mapping["properties"]["tombstone"] = {"type": "boolean"}
         self.client.indices.create(index=name, settings=INDEX_SETTINGS, mappings=mapping, **extra)
         return name
 
@@ -203,13 +208,31 @@ class ElasticsearchBackend(SearchBackend):
                 actions += [
                     {"_index": target, "_id": d.meta.id, "_source": d.to_dict()} for d in docs
                 ]
-        if actions:
-            helpers.bulk(self.client, actions, chunk_size=BULK_CHUNK, refresh=refresh)
+        written, missing, refused = set(), set(), []
+        for ok, item in helpers.streaming_bulk(
+            self.client, actions, chunk_size=BULK_CHUNK, refresh=refresh, raise_on_error=False
+        ):
+            result = item["index"]
+            if ok:
+                written.add(result["_id"])
+            elif result.get("status") == 404:  # a version a reindex dropped meanwhile
+                missing.add(result["_id"])
+            else:
+                refused.append(item)
+        if refused:
+            raise IndexRefused(f"Elasticsearch refused {len(refused)} documents: {refused[0]}")
+        if missing - written:  # every version it went to is gone: send it again later
+            raise IndexRefused(f"No index took {sorted(missing - written)[:5]}")
         return sum(len(docs) for docs in by_type.values())
 
     def delete(self, doc_ids, *, refresh: bool = True) -> int:
         """Remove documents from every version of their type's index; how many the
-        searched version held (a missing document is no error)."""
+        searched version held (a missing document is no error).
+
+        An index being built (not yet searched) gets a tombstone in the document's place
+        instead: the build may not have written the document yet, and its later `create`
+        must fail on the tombstone rather than bring back what was deleted. A live
+        update still overwrites it; the build drops the tombstones before it swaps."""
         by_type: dict[str, list[str]] = {}
         for doc_id in doc_ids:
             by_type.setdefault(doc_id.rsplit("-", 1)[0], []).append(doc_id)
@@ -221,17 +244,31 @@ class ElasticsearchBackend(SearchBackend):
             for target, is_searched in self._versions(type_key).items():
                 if is_searched:
                     searched.add(target)
-                actions += [{"_op_type": "delete", "_index": target, "_id": i} for i in ids]
+                    actions += [{"_op_type": "delete", "_index": target, "_id": i} for i in ids]
+                else:
+                    actions += [{"_index": target, "_id": i, "_source": TOMBSTONE} for i in ids]
         deleted = 0
         for ok, item in helpers.streaming_bulk(
             self.client, actions, refresh=refresh, raise_on_error=False
         ):
-            result = item["delete"]
-            if ok and result["_index"] in searched:
+            (op, result), *_ = item.items()
+            if ok and op == "delete":
                 deleted += 1
-            elif not ok and result.get("status") != 404:
+            elif not ok and result.get("status") != 404:  # 404: not there, or build dropped
                 raise IndexRefused(f"Elasticsearch refused a delete: {item}")
         return deleted
+
+    def _drop_tombstones(self, index: str) -> None:
+        """Delete the tombstones of `index` (there are as many as deletes during its build:
+        few; this distribution has no delete_by_query)."""
+        self.client.indices.refresh(index=index)
+        hits = helpers.scan(
+            self.client, index=index, query={"query": IS_TOMBSTONE}, _source=False
+        )
+        actions = ({"_op_type": "delete", "_index": index, "_id": h["_id"]} for h in hits)
+        for ok, item in helpers.streaming_bulk(self.client, actions, raise_on_error=False):
+            if not ok and item["delete"].get("status") != 404:
+                raise IndexRefused(f"Elasticsearch refused a delete: {item}")
 
     def refresh(self) -> None:
         self.client.indices.refresh(index=",".join(self._aliases()), ignore_unavailable=True)
@@ -246,7 +283,8 @@ class ElasticsearchBackend(SearchBackend):
     def reindex(self, type_key: str, documents, *, batch: int = BULK_CHUNK) -> int:
         """Build a new index of the type from `documents` and swap the alias to it.
         Live updates during the build also reach the new index (they write to every
-        version); the build only creates documents, so it never overwrites a fresher one."""
+        version); the build only creates documents, so it never overwrites a fresher one,
+        nor brings back one deleted meanwhile (see delete)."""
         self.ensure_index(type_key)
         new = self._create_index(type_key)
         self.client.indices.put_settings(index=new, settings={"refresh_interval": "-1"})
@@ -270,7 +308,7 @@ class ElasticsearchBackend(SearchBackend):
         self.client.indices.put_settings(
             index=new, settings={"refresh_interval": INDEX_SETTINGS["refresh_interval"]}
         )
-        self.client.indices.refresh(index=new)
+        self._drop_tombstones(new)
         old = [name for name in self._versions(type_key) if name != new]
         alias = self.alias(type_key)
         self.client.indices.update_aliases(
@@ -279,12 +317,18 @@ class ElasticsearchBackend(SearchBackend):
         )
         if old:
             self.client.indices.delete(index=",".join(old), ignore_unavailable=True)
+        # A delete that read the versions just before the swap may have left one more.
+        self._drop_tombstones(new)
         return count
 
     def count(self, type_key: str | None = None) -> int:
         indices = self._aliases((type_key,) if type_key else ())
         try:
-            return self.client.count(index=",".join(indices), ignore_unavailable=True)["count"]
+            return self.client.count(
+                index=",".join(indices),
+                query={"bool": {"must_not": IS_TOMBSTONE}},
+                ignore_unavailable=True,
+            )["count"]
         except NotFoundError:
             return 0
 

@@ -85,6 +85,54 @@ def test_a_live_change_during_a_reindex_is_kept(world, site_on_elasticsearch):
     assert found(es, "助餐") == []
 
 
+@pytest.mark.elasticsearch
+def test_a_delete_during_a_reindex_stays_deleted(world, site_on_elasticsearch):
+    es = site_on_elasticsearch
+    library, clinic, canteen = (
+        FacilityFactory(community=world["home"], name=name)
+        for name in ("杏花社区图书室", "杏花社区卫生站", "杏花社区助餐点")
+    )
+    es.reindex("facility", documents_of(TYPES["facility"]))
+    read_before = list(documents_of(TYPES["facility"]))  # the build's read, now stale
+
+    def documents_with_deletes_midway():
+        library_id = library.pk
+        library.delete()  # before the build has written it
+        index_objects("facility", [library_id])
+        es.delete([f"facility-{clinic.pk}"])  # taken out, then back under a new name
+        clinic.name = "杏花社区社区医院"
+        clinic.save()
+        index_objects("facility", [clinic.pk])
+        yield from read_before
+
+    assert es.reindex("facility", documents_with_deletes_midway()) == 3
+    assert found(es, "图书室") == []
+    assert found(es, "医院") == [f"facility-{clinic.pk}"] and found(es, "卫生站") == []
+    assert found(es, "助餐") == [f"facility-{canteen.pk}"]
+    (live,) = es._versions("facility")
+    es.client.indices.refresh(index=live)
+    assert es.client.count(index=live)["count"] == 2  # no tombstone left behind
+
+
+@pytest.mark.elasticsearch
+def test_a_write_to_an_index_a_reindex_dropped_is_retried(
+    world, site_on_elasticsearch, monkeypatch
+):
+    """A writer that read the index names just before a swap dropped the old one fails
+    (and its update waits for search_retry) rather than making a stray index."""
+    es = site_on_elasticsearch
+    canteen = FacilityFactory(community=world["home"], name="杏花社区助餐点")
+    dropped = es.alias("facility") + "-v0"  # the first index, made by the reindex
+    es.reindex("facility", documents_of(TYPES["facility"]))
+    assert dropped not in es._versions("facility")
+
+    monkeypatch.setattr(ElasticsearchBackend, "_write_targets", lambda self, key: [dropped])
+    index_objects("facility", [canteen.pk])
+
+    assert not es.client.indices.exists(index=dropped)
+    assert PendingUpdate.objects.filter(type="facility", object_id=str(canteen.pk)).exists()
+
+
 def test_when_elasticsearch_is_down_writes_succeed_and_search_falls_back(
     world, settings, django_capture_on_commit_callbacks, client
 ):
