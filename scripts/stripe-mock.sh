@@ -9,7 +9,7 @@
 # stripe-mock (github.com/stripe/stripe-mock, LINLI_STRIPE_MOCK_VERSION, default below) is
 # built once with `go install` into ~/.cache/linli/stripe-mock/<version>
 # (LINLI_STRIPE_MOCK_CACHE) and reused from there; with an empty cache it is built again,
-# which needs only Go and the Go module proxy (about 20 s on 2 cores).
+# which needs only Go and the Go module proxy (20-30 s on 2 cores, Go cache empty).
 #
 # It listens on 127.0.0.1 only: HTTP on LINLI_STRIPE_MOCK_PORT (default 12111) and HTTPS
 # with a self-signed certificate on LINLI_STRIPE_MOCK_HTTPS_PORT (default 12112). Its pid
@@ -146,6 +146,7 @@ start() {
     listen_spec >"$ADDRFILE"
     # In its own session, so the caller's Ctrl-C or hang-up does not reach it; the shell
     # writes its own pid, then becomes stripe-mock (exec), so the pid file is exact.
+    # shellcheck disable=SC2016 # $$, $1 and $@ are for the inner shell
     setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PIDFILE" \
         "$SM_BIN" -http-addr "127.0.0.1:$SM_PORT" -https-addr "127.0.0.1:$SM_HTTPS_PORT" \
         >"$LOG" 2>&1 </dev/null &
