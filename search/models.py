@@ -25,6 +25,7 @@ class Entry(models.Model):
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
     rating = models.FloatField(null=True)
+    fingerprint = models.CharField(max_length=16, blank=True)  # backends.base.fingerprint
 
     class Meta:
         indexes = [

@@ -1,5 +1,7 @@
 """The one interface every backend implements, and the query and result shapes."""
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -47,6 +49,21 @@ class SearchQuery:
             raise DomainError(_("Say where to measure the distance from."))
         self.page = max(1, min(int(self.page), MAX_PAGE))
         self.page_size = max(1, min(int(self.page_size), MAX_PAGE_SIZE))
+
+
+def fingerprint(source: dict) -> str:
+    """A short hash of a document's fields, stored with it: the index is up to date
+    with the database when each document's fingerprint equals that of a fresh build."""
+    fields = {name: value for name, value in source.items() if name != "fingerprint"}
+    encoded = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(encoded.encode(), digest_size=8).hexdigest()
+
+
+def source_of(document) -> dict:
+    """What is stored for a document: its fields and their fingerprint."""
+    source = document.to_dict()
+    source["fingerprint"] = fingerprint(source)
+    return source
 
 
 def as_datetime(value) -> datetime | None:
@@ -113,6 +130,11 @@ class SearchBackend:
         raise NotImplementedError
 
     def count(self, type_key: str | None = None) -> int:
+        raise NotImplementedError
+
+    def fingerprints(self, type_key: str) -> dict[str, str]:
+        """doc_id → fingerprint of every document of the type the index holds, to find
+        drift (search_status)."""
         raise NotImplementedError
 
     def search(self, query: SearchQuery) -> Results:

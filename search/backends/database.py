@@ -17,7 +17,15 @@ from marketplace.core.geo import distance_km
 from .. import ranking
 from ..models import Entry, EntryTerm
 from ..text import QueryTerm, query_terms
-from .base import FILTER_FIELDS, Hit, Results, SearchBackend, SearchQuery, as_datetime
+from .base import (
+    FILTER_FIELDS,
+    Hit,
+    Results,
+    SearchBackend,
+    SearchQuery,
+    as_datetime,
+    source_of,
+)
 
 CANDIDATES = 1000  # text matches ranked per query, best first
 TITLE_WEIGHT = ranking.TITLE_WEIGHT
@@ -70,7 +78,7 @@ def _text_scores(terms: list[QueryTerm]) -> dict[int, float]:
 
 def _entry_and_terms(document) -> tuple[Entry, set[tuple[str, str]]]:
     """A document as an unsaved Entry, and its filter values as (field, value) pairs."""
-    data = document.to_dict()
+    data = source_of(document)
     location = data.get("location") or {}
     entry = Entry(
         doc_id=document.meta.id,
@@ -89,6 +97,7 @@ def _entry_and_terms(document) -> tuple[Entry, set[tuple[str, str]]]:
         latitude=location.get("lat"),
         longitude=location.get("lon"),
         rating=data.get("rating"),
+        fingerprint=data["fingerprint"],
     )
     terms = set()
     for name in FILTER_FIELDS:
@@ -136,6 +145,9 @@ class DatabaseBackend(SearchBackend):
     def count(self, type_key: str | None = None) -> int:
         entries = Entry.objects.all()
         return entries.filter(type=type_key).count() if type_key else entries.count()
+
+    def fingerprints(self, type_key: str) -> dict[str, str]:
+        return dict(Entry.objects.filter(type=type_key).values_list("doc_id", "fingerprint"))
 
     def _filtered(self, query: SearchQuery):
         entries = Entry.objects.filter(visibility__in=query.visibilities)

@@ -40,7 +40,15 @@ from marketplace.core.geo import distance_km
 from .. import ranking
 from ..registry import TYPES
 from ..text import query_terms
-from .base import FILTER_FIELDS, Hit, Results, SearchBackend, SearchQuery, as_datetime
+from .base import (
+    FILTER_FIELDS,
+    Hit,
+    Results,
+    SearchBackend,
+    SearchQuery,
+    as_datetime,
+    source_of,
+)
 
 
 class IndexRefused(RuntimeError):
@@ -206,7 +214,7 @@ class ElasticsearchBackend(SearchBackend):
         for type_key, docs in by_type.items():
             for target in self._write_targets(type_key):
                 actions += [
-                    {"_index": target, "_id": d.meta.id, "_source": d.to_dict()} for d in docs
+                    {"_index": target, "_id": d.meta.id, "_source": source_of(d)} for d in docs
                 ]
         written, missing, refused = set(), set(), []
         for ok, item in helpers.streaming_bulk(
@@ -262,9 +270,7 @@ class ElasticsearchBackend(SearchBackend):
         """Delete the tombstones of `index` (there are as many as deletes during its build:
         few; this distribution has no delete_by_query)."""
         self.client.indices.refresh(index=index)
-        hits = helpers.scan(
-            self.client, index=index, query={"query": IS_TOMBSTONE}, _source=False
-        )
+        hits = helpers.scan(self.client, index=index, query={"query": IS_TOMBSTONE}, _source=False)
         actions = ({"_op_type": "delete", "_index": index, "_id": h["_id"]} for h in hits)
         for ok, item in helpers.streaming_bulk(self.client, actions, raise_on_error=False):
             if not ok and item["delete"].get("status") != 404:
@@ -289,7 +295,7 @@ class ElasticsearchBackend(SearchBackend):
         new = self._create_index(type_key)
         self.client.indices.put_settings(index=new, settings={"refresh_interval": "-1"})
         actions = (
-            {"_op_type": "create", "_index": new, "_id": d.meta.id, "_source": d.to_dict()}
+            {"_op_type": "create", "_index": new, "_id": d.meta.id, "_source": source_of(d)}
             for d in documents
         )
         count = 0
@@ -331,6 +337,17 @@ class ElasticsearchBackend(SearchBackend):
             )["count"]
         except NotFoundError:
             return 0
+
+    def fingerprints(self, type_key: str) -> dict[str, str]:
+        self.ensure_index(type_key)
+        hits = helpers.scan(
+            self.client,
+            index=self.alias(type_key),
+            query={"query": {"bool": {"must_not": IS_TOMBSTONE}}},
+            _source=["fingerprint"],
+            size=5000,
+        )
+        return {hit["_id"]: hit["_source"].get("fingerprint", "") for hit in hits}
 
     # --- reading ------------------------------------------------------------------
     def _filters(self, query: SearchQuery) -> list[dict]:

@@ -55,6 +55,7 @@ class SearchDocument(Document):
     open_seats = Integer()
     location = GeoPoint()
     rating = Float()  # the provider's Bayesian rating (neutral 3.0 without one)
+    fingerprint = Keyword(index=False)  # set when written (backends.base.source_of)
 
     @classmethod
     def of(cls, type_key: str, pk, *, url: str, visibility: str = PUBLIC, **fields):

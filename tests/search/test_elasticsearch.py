@@ -174,15 +174,27 @@ def test_waiting_updates_reach_elasticsearch_once_it_answers(
 
 @pytest.mark.elasticsearch
 def test_status_command_reports_health_and_fixes_drift(world, site_on_elasticsearch):
-    published(world, "助浴服务")  # never committed: in no index
+    es = site_on_elasticsearch
+    demand = published(world, "助浴服务")  # never committed: in no index
+    gone = TYPES["demand"].document.of("demand", 999999, url="/x/", title="已删除")
+    es.index([gone])
     out = io.StringIO()
-    call_command("search_status", stdout=out)
+    call_command("search_status", stdout=out, stderr=io.StringIO())
     assert "answering" in out.getvalue() and "DRIFT" in out.getvalue()
+    assert "elasticsearch demand: 1 missing, 0 out of date, 1 that should not be" in (
+        out.getvalue()
+    )
     call_command("search_status", "--fix", stdout=io.StringIO(), stderr=io.StringIO())
     out = io.StringIO()
-    call_command("search_status", stdout=out)
+    call_command("search_status", stdout=out, stderr=io.StringIO())
     assert "DRIFT" not in out.getvalue()
-    assert len(found(site_on_elasticsearch, "助浴")) == 1
+    assert found(es, "助浴") == [f"demand-{demand.pk}"] and found(es, "已删除") == []
+
+    type(demand).objects.filter(pk=demand.pk).update(title="助餐服务")
+    out = io.StringIO()
+    call_command("search_status", "--fix", stdout=out, stderr=io.StringIO())
+    assert "elasticsearch demand: 0 missing, 1 out of date" in out.getvalue()
+    assert found(es, "助餐") == [f"demand-{demand.pk}"]
 
 
 def test_a_node_that_is_down_is_reported(settings):
