@@ -69,13 +69,27 @@ def test_reindex_and_status_commands(world, index):
     demand = DemandFactory(community=world["home"], category=world["category"], title="助浴服务")
     demands.demand_publish(actor=world["staff"], demand=demand)  # never committed: not indexed
     out = io.StringIO()
-    call_command("search_status", stdout=out)
-    assert "demand" in out.getvalue() and "DRIFT" in out.getvalue()
+    call_command("search_status", stdout=out, stderr=io.StringIO())
+    assert "DRIFT" in out.getvalue()
+    assert "database demand: 1 missing, 0 out of date, 0 that should not be there" in (
+        out.getvalue()
+    )
     call_command("search_status", "--fix", stdout=io.StringIO(), stderr=io.StringIO())
     assert found(index, "助浴") == [f"demand-{demand.pk}"]
     out = io.StringIO()
-    call_command("search_status", stdout=out)
+    call_command("search_status", stdout=out, stderr=io.StringIO())
     assert "DRIFT" not in out.getvalue()
+
+    # Same number of documents, one out of date (a change the index never heard of).
+    type(demand).objects.filter(pk=demand.pk).update(title="助餐服务")
+    out = io.StringIO()
+    call_command("search_status", stdout=out, stderr=io.StringIO())
+    assert "database demand: 0 missing, 1 out of date, 0 that should not be there" in (
+        out.getvalue()
+    )
+    call_command("search_status", "--fix", stdout=io.StringIO(), stderr=io.StringIO())
+    assert found(index, "助餐") == [f"demand-{demand.pk}"] and found(index, "助浴") == []
+
     Entry.objects.create(
         doc_id="demand-999999",
         type="demand",
