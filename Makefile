@@ -32,7 +32,7 @@ help:
 	@echo "make bench [ONLY=…] benchmarks side by side on SQLite and PostgreSQL (if up): table + bench/results.json"
 	@echo "                    (ONLY=signup, reviews or search: one section; search also runs Elasticsearch if ELASTICSEARCH_URL is set)"
 	@echo "make lint           ruff check ."
-	@echo "make services       start PostgreSQL and Elasticsearch (scripts/*.sh); prints their URLs"
+	@echo "make services       start PostgreSQL, Elasticsearch and stripe-mock (scripts/*.sh); prints their URLs"
 	@echo "make services-stop  stop it"
 	@echo "make venv           create .venv and install the project (again when pyproject.toml changes)"
 	@echo "make clean          remove var/ and .venv"
@@ -75,16 +75,19 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-# Scale-up components for local runs. Elasticsearch and stripe-mock join here later.
+# Scale-up components for local runs.
 services:
 	@bash scripts/postgres.sh start
 	@bash scripts/elasticsearch.sh start
+	@bash scripts/stripe-mock.sh start
 	@echo
-	@echo "PostgreSQL and Elasticsearch are up. To use them:"
+	@echo "PostgreSQL, Elasticsearch and stripe-mock are up. To use them:"
 	@echo "  export DATABASE_URL=$$(bash scripts/postgres.sh url)"
 	@echo "  export ELASTICSEARCH_URL=$$(bash scripts/elasticsearch.sh url)"
+	@echo "  export STRIPE_API_BASE=$$(bash scripts/stripe-mock.sh url) STRIPE_SECRET_KEY=sk_test_linli"
 
 services-stop:
+	@bash scripts/stripe-mock.sh stop
 	@bash scripts/elasticsearch.sh stop
 	@bash scripts/postgres.sh stop
 

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from marketplace.payments.webhooks import stripe_webhook
 from search.health import search_health
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("health/search/", search_health, name="search-health"),
+    path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
 ]
 
 urlpatterns += i18n_patterns(

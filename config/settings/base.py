@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "marketplace.reviews",
     "marketplace.hotline",
     "marketplace.surveys",
+    "marketplace.payments",
     "marketplace.demo",
     "cms",
     "search",
@@ -221,12 +222,22 @@ SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX") or "linli"
 # Update the search index after each change commits (a background task per type).
 SEARCH_INDEX_ON_SAVE = env_bool("SEARCH_INDEX_ON_SAVE", True)
 
-# --- payments: configured now, used by their issue ----------------------------
+# --- payments (Stripe) ---------------------------------------------------------
+# Payments are on when STRIPE_SECRET_KEY is set (marketplace.payments.gateway.enabled).
+# STRIPE_API_BASE points the client elsewhere than api.stripe.com (stripe-mock in tests).
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
-PAYMENTS_ENABLED = bool(STRIPE_SECRET_KEY)
+# Seconds Linli waits for Stripe's API (connect, read) and retries of a failed call (the
+# same idempotency key, so a retry never charges or refunds twice).
+STRIPE_TIMEOUT = (env_int("STRIPE_CONNECT_TIMEOUT", 5), env_int("STRIPE_READ_TIMEOUT", 30))
+STRIPE_MAX_RETRIES = env_int("STRIPE_MAX_RETRIES", 2)
+# A paid booking holds its place this long while the resident pays, then is released.
+BOOKING_HOLD_MINUTES = env_int("BOOKING_HOLD_MINUTES", 15)
+# The platform's fee on each payment, in basis points (100 = 1 %); the provider gets
+# the rest. Recorded on every payment when it is made.
+PLATFORM_FEE_BASIS_POINTS = env_int("PLATFORM_FEE_BASIS_POINTS", 0)
 
 # --- ratings and credit (reviews app) ----------------------------------------
 # A provider's shown rating is a Bayesian average: its reviews plus this many

@@ -15,3 +15,13 @@ WHITENOISE_AUTOREFRESH = True
 TEST_ELASTICSEARCH_URL = ELASTICSEARCH_URL  # noqa: F405
 ELASTICSEARCH_URL = ""
 SEARCH_BACKEND = "database"
+
+# Payments are off, as embedded, whatever the shell says: a test never reaches
+# api.stripe.com. Tests that turn them on (tests/marketplace/payments) point the client
+# at stripe-mock, TEST_STRIPE_API_BASE (from STRIPE_API_BASE), or at a closed port.
+TEST_STRIPE_API_BASE = STRIPE_API_BASE  # noqa: F405
+STRIPE_API_BASE = ""
+STRIPE_SECRET_KEY = ""
+STRIPE_PUBLISHABLE_KEY = ""
+STRIPE_WEBHOOK_SECRET = ""
+STRIPE_MAX_RETRIES = 0

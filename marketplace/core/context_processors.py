@@ -7,5 +7,5 @@ def site_chrome(request):
     """What every page's frame needs: elder mode, payments availability."""
     return {
         "elder_mode": request.COOKIES.get(ELDER_COOKIE) == "1",
-        "payments_enabled": settings.PAYMENTS_ENABLED,
+        "payments_enabled": bool(settings.STRIPE_SECRET_KEY),
     }

@@ -131,6 +131,13 @@ class Offering(TimeStampedModel):
     )
     unit = models.CharField(_("per"), max_length=20, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # The provider's cancellation policy for bookings of this offering.
+    cancel_hours = models.PositiveSmallIntegerField(
+        _("free cancellation until (hours before)"),
+        default=24,
+        help_text=_("Residents may cancel a booking with a full refund up to this many hours "
+                    "before it starts."),
+    )
 
     class Meta:
         ordering = ["organization__name", "title"]

@@ -1,0 +1,29 @@
+from .bookings import PLACE_HOLDING, Booking, BookingSlot, BookingStatus
+from .donations import Donation, DonationStatus
+from .events import OUTSTANDING, EventStatus, StripeEvent
+from .payments import (
+    REFUND_SETTLED,
+    Payment,
+    PaymentStatus,
+    Refund,
+    RefundReason,
+    RefundStatus,
+)
+
+__all__ = [
+    "OUTSTANDING",
+    "PLACE_HOLDING",
+    "REFUND_SETTLED",
+    "Booking",
+    "BookingSlot",
+    "BookingStatus",
+    "Donation",
+    "DonationStatus",
+    "EventStatus",
+    "Payment",
+    "PaymentStatus",
+    "Refund",
+    "RefundReason",
+    "RefundStatus",
+    "StripeEvent",
+]

@@ -1,0 +1,121 @@
+"""Starting a payment: one Stripe Checkout Session per attempt, for a held booking or a
+pending donation.
+
+The Payment row (with its idempotency key and fee split) is committed before Stripe is
+called, so a retry of the same attempt reuses the key and Stripe makes no second
+session; the session's id and URL are saved after. Its state then changes only on
+Stripe's signed events (services/events.py), never on the browser's return."""
+
+import logging
+import time
+import uuid
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.core.audit import audit_record
+from marketplace.core.errors import DomainError, NotPermitted
+
+from .. import gateway
+from ..models import Booking, BookingStatus, Donation, DonationStatus, Payment, PaymentStatus
+from ..money import CURRENCY, fee_split
+from .common import locked_booking
+
+log = logging.getLogger("linli.payments")
+# Stripe refuses a Checkout Session that expires sooner than 30 minutes from now; the
+# booking's hold may be shorter: its release expires the session at Stripe.
+SESSION_LIFETIME = timedelta(minutes=31)
+
+
+def booking_checkout(*, actor, booking: Booking, success_url: str, cancel_url: str) -> str:
+    """The Checkout URL where the resident pays for their held booking."""
+    with transaction.atomic():
+        booking = locked_booking(booking.pk)
+        if booking.resident_id != getattr(actor, "pk", None):
+            raise NotPermitted(_("You can only pay for your own bookings."))
+        if booking.payments.filter(status=PaymentStatus.PAID).exists():
+            raise DomainError(_("This booking is already paid."), code="already_paid")
+        if booking.status != BookingStatus.HELD or booking.hold_expires_at <= timezone.now():
+            raise DomainError(
+                _("The time to pay for this booking is over; please book again."),
+                code="hold_over",
+            )
+        payment = _open_payment(booking.payments, booking=booking, amount=booking.amount)
+    name = _("Booking: %(service)s, %(time)s") % {
+        "service": booking.slot.offering.title,
+        "time": timezone.localtime(booking.slot.starts_at).strftime("%Y-%m-%d %H:%M"),
+    }
+    return _session_url(payment, actor, name, {"booking": str(booking.pk)}, success_url, cancel_url)
+
+
+def donation_checkout(*, actor, donation: Donation, success_url: str, cancel_url: str) -> str:
+    with transaction.atomic():
+        donation = Donation.objects.select_for_update().get(pk=donation.pk)
+        if donation.status != DonationStatus.PENDING:
+            raise DomainError(_("This donation is no longer awaiting payment."))
+        payment = _open_payment(donation.payments, donation=donation, amount=donation.amount)
+    name = _("Donation: %(project)s") % {"project": donation.project.title}
+    metadata = {"donation": str(donation.pk)}
+    return _session_url(payment, actor, name, metadata, success_url, cancel_url)
+
+
+def _open_payment(payments, *, amount: int, **target) -> Payment:
+    """The attempt still open whose session has not run out, or a new one."""
+    fresh = payments.filter(
+        status=PaymentStatus.OPEN, created_at__gt=timezone.now() - SESSION_LIFETIME
+    ).first()
+    if fresh:
+        return fresh
+    fee, share = fee_split(amount)
+    return Payment.objects.create(
+        amount=amount,
+        currency=CURRENCY,
+        platform_fee=fee,
+        provider_share=share,
+        idempotency_key=f"linli-checkout-{uuid.uuid4()}",
+        **target,
+    )
+
+
+def _session_url(payment, actor, name, metadata, success_url, cancel_url) -> str:
+    if payment.checkout_url:
+        return payment.checkout_url  # a second click: the same session
+    session = gateway.checkout_session_create(
+        name=str(name),
+        amount=payment.amount,
+        currency=payment.currency,
+        metadata={"payment": str(payment.pk), **metadata},
+        success_url=success_url,
+        cancel_url=cancel_url,
+        expires_at=int(time.time() + SESSION_LIFETIME.total_seconds()),
+        idempotency_key=payment.idempotency_key,
+    )
+    Payment.objects.filter(pk=payment.pk, checkout_session_id=None).update(
+        checkout_session_id=session.id, checkout_url=session.url or ""
+    )
+    audit_record(actor=actor, event="payments.checkout.started", target=payment)
+    return session.url
+
+
+def sessions_expire_later(booking: Booking) -> None:
+    """After commit, expire the booking's open Checkout Sessions at Stripe (best effort:
+    a payment that lands anyway is handled by the events)."""
+    ids = list(
+        booking.payments.filter(status=PaymentStatus.OPEN)
+        .exclude(checkout_session_id=None)
+        .values_list("checkout_session_id", flat=True)
+    )
+
+    def expire():
+        for session_id in ids:
+            try:
+                gateway.checkout_session_expire(
+                    session_id, idempotency_key=f"linli-expire-{session_id}"
+                )
+            except gateway.GatewayError as error:
+                log.info("session %s not expired at Stripe: %s", session_id, error)
+
+    if ids:
+        transaction.on_commit(expire)
