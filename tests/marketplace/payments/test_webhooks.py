@@ -273,7 +273,6 @@ def test_a_failing_handler_leaves_the_event_retryable(client, held, monkeypatch)
     assert state(booking)["payment"] == "open"
 
     monkeypatch.undo()
-    monkeypatch.setattr("django.conf.settings.STRIPE_SECRET_KEY", "sk_test_linli")
     call_command("payments_retry", verbosity=0)
     row.refresh_from_db()
     assert row.status == EventStatus.HANDLED and row.attempts == 2
