@@ -86,6 +86,7 @@ def planned_total() -> int:
     """How many objects the progress bar counts (regions … pages)."""
     from .data_demands import STATUS_PLAN
     from .data_procurement import PANEL, PROJECTS
+    from .seed_payments import planned_slots
     from .seed_volunteering import TASKS_PER_COMMUNITY
 
     facilities = sum(len(row[-1]) for row in data.COMMUNITIES)
@@ -116,6 +117,7 @@ def planned_total() -> int:
         + len(PROJECTS)
         + len(PANEL)
         + pages
+        + planned_slots()
     )
 
 
@@ -124,6 +126,7 @@ def seed_demo(*, progress: bool = True) -> bool:
     from .seed_demands import seed_demands
     from .seed_hotline import seed_hotline
     from .seed_pages import seed_pages
+    from .seed_payments import seed_payments
     from .seed_people import seed_people
     from .seed_procurement import seed_procurement
     from .seed_reviews import seed_reviews
@@ -146,6 +149,7 @@ def seed_demo(*, progress: bool = True) -> bool:
         seed_people(ctx)
         seed_demands(ctx)
         seed_volunteering(ctx)
+        seed_payments(ctx)
         seed_pages(ctx)
         seed_procurement(ctx)
         seed_hotline(ctx)

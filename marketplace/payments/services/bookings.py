@@ -21,6 +21,7 @@ from marketplace.organizations.models import Offering, VerificationStatus
 from .. import gateway
 from ..models import PLACE_HOLDING, Booking, BookingSlot, BookingStatus
 from ..money import fen_of
+from .checkout import sessions_expire_later
 from .common import acts_for_provider, locked_booking, locked_slot, require_provider
 from .refunds import refund_request
 
@@ -113,8 +114,6 @@ def booking_release_expired(*, now=None) -> int:
             booking.status = B.EXPIRED
             booking.save(update_fields=["status", "updated_at"])
             audit_record(actor=None, event="payments.booking.expired", target=booking)
-            from .checkout import sessions_expire_later
-
             sessions_expire_later(booking)
             released += 1
     return released
@@ -157,8 +156,6 @@ def booking_cancel(*, actor, booking: Booking, reason: str, refund_amount: int |
     booking.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
     audit_record(actor=actor, event="payments.booking.cancelled", target=booking, reason=reason)
     if held:
-        from .checkout import sessions_expire_later
-
         sessions_expire_later(booking)
     for payment in booking.payments.filter(status="paid"):
         refund_request(

@@ -131,3 +131,18 @@ def test_the_demo_has_matches_to_show(seeded):
     assert any(m.social_workers for m in shown)
     volunteer = User.objects.get(email="volunteer@demo.linli.cn")
     assert len(recommended_tasks(user=volunteer)) >= 3
+
+
+def test_the_demo_has_bookable_time_and_the_resident_a_booking(seeded):
+    from django.db.models import F
+
+    from marketplace.accounts.models import User
+    from marketplace.payments.models import Booking, BookingSlot
+
+    slots = BookingSlot.objects.all()
+    assert slots.filter(offering__price__isnull=False).count() >= 20  # paid services
+    assert slots.filter(offering__price__isnull=True, taken__lt=F("capacity")).exists()
+    for slot in slots.prefetch_related("bookings"):
+        assert slot.taken == len(slot.bookings.all()) <= slot.capacity
+    resident = User.objects.get(email__startswith="resident@")
+    assert Booking.objects.filter(resident=resident, status="confirmed").exists()
