@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -71,7 +72,7 @@ class CommunityPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["cms.CommunityIndexPage"]
-    subpage_types = ["cms.StandardPage"]
+    subpage_types = ["cms.StandardPage", "cms.ProjectPage"]
 
     class Meta:
         verbose_name = _("community page")
@@ -160,3 +161,52 @@ class AwardNoticePage(Page):
 
     class Meta:
         verbose_name = _("award notice")
+
+
+class ProjectPage(Page):
+    """社区项目: a community project residents can donate to. Editors write what it is
+    for and may set a goal; the total received, the donors and the donate form come from
+    the donations (marketplace.payments), received only on Stripe's signed webhooks."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    goal = models.DecimalField(
+        _("fundraising goal (yuan)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Optional. Leave empty for a project without a target."),
+    )
+    is_open = models.BooleanField(
+        _("open for donations"),
+        default=True,
+        help_text=_("Untick when the project stops taking donations."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("goal"),
+        FieldPanel("is_open"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.CommunityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("community project")
+
+    @property
+    def accepts_donations(self) -> bool:
+        """What the donation service asks of the page a donation is for."""
+        return self.live and self.is_open
+
+    def get_context(self, request, *args, **kwargs):
+        from marketplace.payments.donation_views import project_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(project_page_context(self, request))
+        return context

@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("providers/", include("marketplace.organizations.urls")),
     path("facilities/", include("marketplace.regions.urls")),
     path("search/", include("search.urls")),
+    path("bookings/", include("marketplace.payments.urls")),
+    path("donations/", include("marketplace.payments.donation_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,6 +1,7 @@
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from marketplace.payments.selectors import offering_list_with_slots
 from marketplace.reviews.registry import ProviderType
 from marketplace.reviews.selectors import ratings_for, with_rating
 
@@ -35,8 +36,9 @@ class ProviderDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["offerings"] = self.object.offerings.filter(is_active=True).select_related(
-            "category"
+        context["offerings"] = offering_list_with_slots(
+            offerings=self.object.offerings.filter(is_active=True).select_related("category"),
+            user=self.request.user,
         )
         context["service_area"] = self.object.service_area.all()
         return context

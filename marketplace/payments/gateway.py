@@ -124,12 +124,20 @@ def refund_create(
 
 
 def checkout_sessions(*, created_from: int, created_before: int):
-    """Every Checkout Session created in [created_from, created_before), all pages."""
-    page = _call(
-        client().v1.checkout.sessions.list,
-        params={"created": {"gte": created_from, "lt": created_before}, "limit": 100},
-    )
-    return page.auto_paging_iter()
+    """Every Checkout Session created in [created_from, created_before), page after page,
+    each with its PaymentIntent and that one's latest charge (for the refunded amount).
+    A failure on any page raises GatewayError."""
+    params = {
+        "created": {"gte": created_from, "lt": created_before},
+        "limit": 100,
+        "expand": ["data.payment_intent.latest_charge"],
+    }
+    pages = _call(client().v1.checkout.sessions.list, params=params).auto_paging_iter()
+    while True:
+        try:
+            yield _call(next, pages)
+        except StopIteration:
+            return
 
 
 def event_verify(payload: bytes, signature: str | None) -> stripe.Event:

@@ -51,6 +51,9 @@ class Payment(TimeStampedModel):
     idempotency_key = models.CharField(max_length=80, unique=True)
     checkout_session_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     checkout_url = models.URLField(max_length=2000, blank=True)
+    # When the Checkout Session ends at Stripe: fixed at the first attempt, so a retry
+    # sends the same parameters under the same idempotency key.
+    session_expires_at = models.DateTimeField(null=True, blank=True)
     payment_intent_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
 

@@ -129,8 +129,10 @@ def booking_cancel(*, actor, booking: Booking, reason: str, refund_amount: int |
     `refund_amount` fen."""
     booking = locked_booking(booking.pk)
     slot = booking.slot
-    is_provider = acts_for_provider(actor, slot)
-    if not is_provider and booking.resident_id != getattr(actor, "pk", None):
+    # Your own booking follows the residents' rules, even if you work for the provider.
+    own = booking.resident_id == getattr(actor, "pk", None)
+    is_provider = not own and acts_for_provider(actor, slot)
+    if not own and not is_provider:
         raise NotPermitted(_("You can only cancel your own bookings."))
     if booking.status not in PLACE_HOLDING:
         raise DomainError(_("This booking is no longer active."))
@@ -158,10 +160,12 @@ def booking_cancel(*, actor, booking: Booking, reason: str, refund_amount: int |
     if held:
         sessions_expire_later(booking)
     for payment in booking.payments.filter(status="paid"):
-        refund_request(
-            actor=actor,
-            payment=payment,
-            amount=payment.refundable if refund_amount is None else refund_amount,
-            reason=reason or _("Cancelled by the resident"),
-        )
+        amount = payment.refundable if refund_amount is None else refund_amount
+        if amount or refund_amount is not None:  # nothing left: a refund is under way
+            refund_request(
+                actor=actor,
+                payment=payment,
+                amount=amount,
+                reason=reason or _("Cancelled by the resident"),
+            )
     return booking

@@ -6,12 +6,14 @@ called, so a retry of the same attempt reuses the key and Stripe makes no second
 session; the session's id and URL are saved after. Its state then changes only on
 Stripe's signed events (services/events.py), never on the browser's return."""
 
+import hashlib
+import json
 import logging
-import time
 import uuid
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,9 +26,11 @@ from ..money import CURRENCY, fee_split
 from .common import locked_booking
 
 log = logging.getLogger("linli.payments")
-# Stripe refuses a Checkout Session that expires sooner than 30 minutes from now; the
-# booking's hold may be shorter: its release expires the session at Stripe.
-SESSION_LIFETIME = timedelta(minutes=31)
+# How long a Checkout Session lives at Stripe. The booking's hold is shorter: its release
+# expires the session at Stripe. Stripe refuses a session that ends sooner than 30
+# minutes from its creation, so a retry with less left than that starts a new session.
+SESSION_LIFETIME = timedelta(hours=1)
+SESSION_SHORTEST = timedelta(minutes=31)
 
 
 def booking_checkout(*, actor, booking: Booking, success_url: str, cancel_url: str) -> str:
@@ -36,7 +40,10 @@ def booking_checkout(*, actor, booking: Booking, success_url: str, cancel_url: s
         if booking.resident_id != getattr(actor, "pk", None):
             raise NotPermitted(_("You can only pay for your own bookings."))
         if booking.payments.filter(status=PaymentStatus.PAID).exists():
+            log.warning("second payment attempt for paid booking %s refused", booking.pk)
             raise DomainError(_("This booking is already paid."), code="already_paid")
+        if booking.status == BookingStatus.CONFIRMED:
+            raise DomainError(_("This booking is confirmed: there is nothing to pay."))
         if booking.status != BookingStatus.HELD or booking.hold_expires_at <= timezone.now():
             raise DomainError(
                 _("The time to pay for this booking is over; please book again."),
@@ -62,10 +69,11 @@ def donation_checkout(*, actor, donation: Donation, success_url: str, cancel_url
 
 
 def _open_payment(payments, *, amount: int, **target) -> Payment:
-    """The attempt still open whose session has not run out, or a new one."""
-    fresh = payments.filter(
-        status=PaymentStatus.OPEN, created_at__gt=timezone.now() - SESSION_LIFETIME
-    ).first()
+    """The open attempt whose session (if it has one) still has time, or a new one."""
+    usable = Q(checkout_session_id=None) | Q(
+        session_expires_at__gt=timezone.now() + timedelta(minutes=5)
+    )
+    fresh = payments.filter(usable, status=PaymentStatus.OPEN).order_by("-pk").first()
     if fresh:
         return fresh
     fee, share = fee_split(amount)
@@ -82,21 +90,37 @@ def _open_payment(payments, *, amount: int, **target) -> Payment:
 def _session_url(payment, actor, name, metadata, success_url, cancel_url) -> str:
     if payment.checkout_url:
         return payment.checkout_url  # a second click: the same session
+    params = {
+        "name": str(name),
+        "amount": payment.amount,
+        "currency": payment.currency,
+        "metadata": {"payment": str(payment.pk), **metadata},
+        "success_url": success_url,
+        "cancel_url": cancel_url,
+        "expires_at": _session_end(payment),
+    }
+    # The same attempt with the same parameters has the same key: Stripe makes one
+    # session however often it is retried. Other parameters (another language's return
+    # URL, a later end) get another key, which Stripe requires.
+    digest = hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()[:16]
     session = gateway.checkout_session_create(
-        name=str(name),
-        amount=payment.amount,
-        currency=payment.currency,
-        metadata={"payment": str(payment.pk), **metadata},
-        success_url=success_url,
-        cancel_url=cancel_url,
-        expires_at=int(time.time() + SESSION_LIFETIME.total_seconds()),
-        idempotency_key=payment.idempotency_key,
+        **params, idempotency_key=f"{payment.idempotency_key}-{digest}"
     )
     Payment.objects.filter(pk=payment.pk, checkout_session_id=None).update(
         checkout_session_id=session.id, checkout_url=session.url or ""
     )
     audit_record(actor=actor, event="payments.checkout.started", target=payment)
     return session.url
+
+
+def _session_end(payment: Payment) -> int:
+    """The session's end as a Unix time: the one fixed at the first try, unless too
+    little of it is left for Stripe."""
+    now = timezone.now()
+    if payment.session_expires_at is None or payment.session_expires_at < now + SESSION_SHORTEST:
+        payment.session_expires_at = now + SESSION_LIFETIME
+        payment.save(update_fields=["session_expires_at"])
+    return int(payment.session_expires_at.timestamp())
 
 
 def sessions_expire_later(booking: Booking) -> None:

@@ -219,9 +219,13 @@ def _refund_in_full(payment: Payment, reason, stripe_reason=RefundReason.REQUEST
 
 
 def _donation_received(payment: Payment) -> str:
-    Donation.objects.filter(pk=payment.donation_id).exclude(status=DonationStatus.RECEIVED).update(
-        status=DonationStatus.RECEIVED, received_at=timezone.now()
-    )
+    donation = Donation.objects.select_for_update().get(pk=payment.donation_id)
+    if donation.payments.filter(status=PaymentStatus.PAID).exclude(pk=payment.pk).exists():
+        return _refund_in_full(payment, _("Paid twice for one donation"), RefundReason.DUPLICATE)
+    donation.status = DonationStatus.RECEIVED
+    donation.received_at = timezone.now()
+    donation.save(update_fields=["status", "received_at", "updated_at"])
+    audit_record(actor=None, event="payments.donation.received", target=donation)
     return "donation received"
 
 
@@ -310,7 +314,11 @@ def _fully_refunded(payment: Payment) -> None:
             booking.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
             audit_record(actor=None, event="payments.booking.cancelled", target=booking)
     else:
-        Donation.objects.filter(pk=payment.donation_id).update(status=DonationStatus.REFUNDED)
+        donation = Donation.objects.select_for_update().get(pk=payment.donation_id)
+        if donation.status == DonationStatus.RECEIVED:
+            donation.status = DonationStatus.REFUNDED
+            donation.save(update_fields=["status", "updated_at"])
+            audit_record(actor=None, event="payments.donation.refunded", target=donation)
 
 
 def on_charge_refunded(charge: dict) -> str:

@@ -20,6 +20,7 @@ from ..models import (
     RefundReason,
     RefundStatus,
 )
+from ..money import yuan_of
 
 log = logging.getLogger("linli.payments")
 
@@ -40,9 +41,15 @@ def refund_request(
     if not isinstance(amount, int) or amount < 1:
         raise DomainError(_("A refund is at least 0.01 yuan."), field="refund_amount")
     if amount > payment.refundable:
+        log.warning(
+            "refund of %s refused: payment %s has %s left to refund",
+            amount,
+            payment.pk,
+            payment.refundable,
+        )
         raise DomainError(
             _("At most %(left)s yuan of this payment can still be refunded.")
-            % {"left": f"{payment.refundable / 100:.2f}"},
+            % {"left": yuan_of(payment.refundable)},
             field="refund_amount",
         )
     refund = Refund.objects.create(

@@ -153,3 +153,33 @@ def test_a_paid_booking_cannot_be_paid_again(shop, client):
     assert again.value.code == "already_paid"
     with pytest.raises(NotPermitted):
         booking_checkout(actor=resident(), booking=booking, **URLS)
+
+
+@pytest.mark.usefixtures("payments_on")
+def test_cancelling_while_a_full_refund_is_under_way_asks_for_no_second_one(shop, client):
+    person = resident()
+    booking = booking_create(actor=person, slot=shop["slot"])
+    deliver(client, event("checkout.session.completed", session(paying(booking))))
+    pending = {
+        "id": "re_dash",
+        "object": "refund",
+        "amount": 12800,
+        "currency": "cny",
+        "payment_intent": "pi_test",
+        "status": "pending",
+        "metadata": {},
+    }
+    deliver(client, event("refund.created", pending))  # made in the Stripe Dashboard
+    booking_cancel(actor=person, booking=booking, reason="")
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    assert list(Refund.objects.values_list("stripe_refund_id", flat=True)) == ["re_dash"]
+
+
+@pytest.mark.usefixtures("payments_on")
+def test_provider_staff_booking_for_themselves_follow_the_residents_rules(shop, client):
+    staff = shop["org_staff"]
+    booking = booking_create(actor=staff, slot=new_slot(shop, days=0.5))
+    deliver(client, event("checkout.session.completed", session(paying(booking))))
+    with pytest.raises(DomainError, match="24"):  # past free cancellation, like anyone
+        booking_cancel(actor=staff, booking=booking, reason="")

@@ -2,6 +2,7 @@
 expiry, with the idempotency key of each create call. stripe-mock keeps no state and
 answers with fixtures, so these tests check what Linli sent and what it recorded."""
 
+import json
 from datetime import timedelta
 from urllib.parse import parse_qs
 
@@ -54,7 +55,10 @@ def test_paying_creates_one_checkout_session_per_attempt(shop, sent):
     assert payment.checkout_session_id.startswith("cs_")
     (create,) = sent
     assert create["path"] == "v1/checkout/sessions" and create["method"] == "post"
-    assert create["headers"]["Idempotency-Key"] == payment.idempotency_key
+    assert create["headers"]["Idempotency-Key"].startswith(f"{payment.idempotency_key}-")
+    ends = int(create["params"]["expires_at"][0])
+    assert ends == int(payment.session_expires_at.timestamp())
+    assert ends - timezone.now().timestamp() > 30 * 60  # Stripe's shortest session
     params = create["params"]
     assert params["currency"] == ["cny"] and params["mode"] == ["payment"]
     assert params["line_items[0][price_data][unit_amount]"] == ["12800"]  # ¥128.00 in fen
@@ -71,15 +75,37 @@ def test_a_session_stripe_did_not_answer_is_retried_with_the_same_key(shop, sent
     person = resident()
     booking = booking_create(actor=person, slot=shop["slot"])
     api = settings.STRIPE_API_BASE
-    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # Stripe unreachable
-    with pytest.raises(gateway.GatewayError):
-        booking_checkout(actor=person, booking=booking, **URLS)
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # Stripe unreachable, twice
+    for _ in range(2):
+        with pytest.raises(gateway.GatewayError):
+            booking_checkout(actor=person, booking=booking, **URLS)
     payment = Payment.objects.get()
     assert payment.checkout_session_id is None
     settings.STRIPE_API_BASE = api
     booking_checkout(actor=person, booking=booking, **URLS)
     keys = [call["headers"]["Idempotency-Key"] for call in sent]
-    assert keys == [payment.idempotency_key] * 2  # the retry cannot make a second session
+    # The same attempt and parameters: one key, so Stripe makes one session however
+    # often it is retried.
+    assert len(keys) == 3 and len(set(keys)) == 1
+    assert keys[0].startswith(f"{payment.idempotency_key}-")
+    assert len({json.dumps(call["params"], sort_keys=True) for call in sent}) == 1
+
+
+def test_a_retry_with_other_parameters_uses_another_key(shop, sent, settings):
+    """Stripe refuses one key with other parameters: a retry from the English site (other
+    return URLs) is sent under its own key."""
+    person = resident()
+    booking = booking_create(actor=person, slot=shop["slot"])
+    api = settings.STRIPE_API_BASE
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"
+    with pytest.raises(gateway.GatewayError):
+        booking_checkout(actor=person, booking=booking, **URLS)
+    settings.STRIPE_API_BASE = api
+    english = {key: url.replace("linli.example/", "linli.example/en/") for key, url in URLS.items()}
+    booking_checkout(actor=person, booking=booking, **english)
+    first, second = (call["headers"]["Idempotency-Key"] for call in sent)
+    assert first != second
+    assert Payment.objects.count() == 1 and Payment.objects.get().checkout_session_id
 
 
 def test_a_provider_refunds_part_of_a_paid_booking(

@@ -1,0 +1,139 @@
+"""Reads for the residents' booking pages: upcoming slots of offerings, a resident's
+bookings, and what a resident may still do with one (pay, cancel, and the refund that
+would follow). Amounts stay integers of fen here; pages show them through yuan_of."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from . import gateway
+from .models import (
+    PLACE_HOLDING,
+    Booking,
+    BookingSlot,
+    BookingStatus,
+    Payment,
+    PaymentStatus,
+    RefundStatus,
+)
+from .money import fen_of, yuan_of
+
+SLOTS_SHOWN = 12  # upcoming slots listed per offering on a provider's page
+
+
+def offering_list_with_slots(*, offerings: QuerySet, user) -> list:
+    """The offerings, each with its next SLOTS_SHOWN slots (`upcoming_slots`, each with
+    `my_booking_id`: the user's booking holding a place of it, or None), `is_free`,
+    `price_yuan` and `payment_unavailable` (priced while online payment is off).
+    Two queries, however many offerings and slots."""
+    slots = BookingSlot.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at", "pk")
+    if user.is_authenticated:
+        mine = Booking.objects.filter(
+            slot=OuterRef("pk"), resident=user, status__in=PLACE_HOLDING
+        ).values("pk")[:1]
+        slots = slots.annotate(my_booking_id=Subquery(mine))
+    else:
+        slots = slots.annotate(my_booking_id=Value(None, output_field=IntegerField()))
+    offerings = list(
+        offerings.prefetch_related(
+            Prefetch("slots", queryset=slots[:SLOTS_SHOWN], to_attr="upcoming_slots")
+        )
+    )
+    payments_on = gateway.enabled()
+    for offering in offerings:
+        fen = fen_of(offering.price) if offering.price else 0
+        offering.is_free = fen == 0
+        offering.price_yuan = yuan_of(fen)
+        offering.payment_unavailable = not offering.is_free and not payments_on
+    return offerings
+
+
+def booking_list(*, user) -> QuerySet[Booking]:
+    """The user's own bookings, newest first, with `paid` and `refunded` (fen) summed
+    from their payments."""
+    if not user.is_authenticated:
+        return Booking.objects.none()
+    return (
+        Booking.objects.filter(resident=user)
+        .select_related("slot__offering__organization")
+        .annotate(
+            paid=Coalesce(
+                Sum("payments__amount", filter=Q(payments__status=PaymentStatus.PAID)), 0
+            ),
+            refunded=Coalesce(Sum("payments__amount_refunded"), 0),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def booking_get(*, user, pk: int) -> Booking:
+    """The user's own booking with its payments and their refunds; 404 for anyone else's."""
+    if not user.is_authenticated:
+        raise Http404
+    payments = Payment.objects.prefetch_related("refunds").order_by("created_at", "pk")
+    booking = (
+        Booking.objects.filter(resident=user, pk=pk)
+        .select_related("slot__offering__organization")
+        .prefetch_related(Prefetch("payments", queryset=payments))
+        .first()
+    )
+    if booking is None:
+        raise Http404
+    return booking
+
+
+@dataclass(frozen=True)
+class BookingTerms:
+    """What a resident may do with their booking now, and the amounts (fen) involved."""
+
+    active: bool  # holds a place (held or confirmed)
+    cancel_hours: int
+    cancel_deadline: datetime
+    can_cancel: bool  # active and the free cancellation period is not over
+    refund_on_cancel: int  # refunded in full if the resident cancels now
+    paid: int
+    refunded: int
+    refund_pending: int
+    can_pay: bool  # held, time to pay not over, not paid yet, payments on
+    hold_over: bool  # held, but the time to pay ran out
+    payments_off: bool  # held, but online payment is off
+
+
+def booking_terms(booking: Booking, *, now: datetime | None = None) -> BookingTerms:
+    """The terms of a booking from booking_get (its payments and refunds prefetched)."""
+    now = now or timezone.now()
+    offering = booking.slot.offering
+    deadline = booking.slot.starts_at - timedelta(hours=offering.cancel_hours)
+    active = booking.status in PLACE_HOLDING
+    payments = list(booking.payments.all())
+    paid = [p for p in payments if p.status == PaymentStatus.PAID]
+    pending = sum(
+        r.amount for p in payments for r in p.refunds.all() if r.status == RefundStatus.PENDING
+    )
+    held = booking.status == BookingStatus.HELD
+    hold_over = held and (booking.hold_expires_at is None or booking.hold_expires_at <= now)
+    payments_on = gateway.enabled()
+    return BookingTerms(
+        active=active,
+        cancel_hours=offering.cancel_hours,
+        cancel_deadline=deadline,
+        can_cancel=active and now <= deadline,
+        refund_on_cancel=sum(_refundable(p) for p in paid),
+        paid=sum(p.amount for p in paid),
+        refunded=sum(p.amount_refunded for p in payments),
+        refund_pending=pending,
+        can_pay=held and not hold_over and not paid and payments_on,
+        hold_over=hold_over,
+        payments_off=held and not payments_on,
+    )
+
+
+def _refundable(payment: Payment) -> int:
+    """Payment.refundable from the prefetched refunds (no query per payment)."""
+    undone = (RefundStatus.FAILED, RefundStatus.CANCELED)
+    committed = sum(r.amount for r in payment.refunds.all() if r.status not in undone)
+    return payment.amount - committed
