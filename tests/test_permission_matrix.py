@@ -101,6 +101,7 @@ PUBLIC = {
     ),
     "/volunteering/mine/": everyone(OK, anonymous=LOGIN),
     "/search/?q=x": everyone(OK),
+    "/bookings/": everyone(OK, anonymous=LOGIN),
 }
 
 ORG_ADMINS = {"org_admin": OK, "admin": OK}
@@ -186,6 +187,12 @@ BACK_OFFICE = {
     "/admin/membership/edit/{rival_membership}/": back_office(org_admin=MISSING, admin=OK),
     "/admin/membership/inspect/{rival_membership}/": object_view(admin=OK),
     "/admin/membership/delete/{rival_membership}/": object_view(admin=OK),
+    # Bookings: providers' slots and bookings; payments and Stripe's events: administrators.
+    "/admin/bookingslot/": back_office(**ORG_MEMBERS),
+    "/admin/bookingslot/new/": back_office(**ORG_MEMBERS),
+    "/admin/booking/": back_office(**ORG_MEMBERS),
+    "/admin/payment/": back_office(admin=OK),
+    "/admin/stripeevent/": back_office(admin=OK),
 }
 
 # POST actions: "done" is a 302 to the demand's page and the change made.

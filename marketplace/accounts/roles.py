@@ -34,6 +34,17 @@ VOLUNTEER_ORGANIZER = frozenset(
     }
 )
 
+# Providers' bookable time and the bookings of it (cancelling checks the scope and the
+# service's rules on top of view_booking).
+PROVIDER_BOOKINGS = frozenset(
+    {
+        "payments.view_bookingslot",
+        "payments.add_bookingslot",
+        "payments.change_bookingslot",
+        "payments.view_booking",
+    }
+)
+
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.RESIDENT: frozenset(),
     Role.VOLUNTEER: frozenset(),
@@ -55,7 +66,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "procurement.view_bid",
         }
     )
-    | VOLUNTEER_ORGANIZER,
+    | VOLUNTEER_ORGANIZER
+    | PROVIDER_BOOKINGS,
     Role.ORG_STAFF: frozenset(
         {
             BACK_OFFICE,
@@ -67,7 +79,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "procurement.view_bid",
         }
     )
-    | VOLUNTEER_ORGANIZER,
+    | VOLUNTEER_ORGANIZER
+    | PROVIDER_BOOKINGS,
     Role.COMMUNITY_STAFF: frozenset(
         {
             BACK_OFFICE,

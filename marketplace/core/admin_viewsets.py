@@ -65,6 +65,10 @@ class _ServiceSaveMixin:
             raise PermissionDenied(error.message) from error
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
+            # Wagtail sets these when its own validation fails; a service's refusal comes
+            # after that passed, and form_invalid needs them for its error banner.
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 

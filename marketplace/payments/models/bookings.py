@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from marketplace.core.models import TimeStampedModel
 
@@ -50,7 +51,7 @@ class BookingSlot(TimeStampedModel):
 
 class BookingStatus(models.TextChoices):
     HELD = "held", _("held while paying")
-    CONFIRMED = "confirmed", _("confirmed")
+    CONFIRMED = "confirmed", pgettext_lazy("booking status", "confirmed")
     EXPIRED = "expired", _("released unpaid")
     CANCELLED = "cancelled", _("cancelled")
 

@@ -125,8 +125,8 @@ def booking_cancel(*, actor, booking: Booking, reason: str, refund_amount: int |
 
     The resident may cancel their own: free of charge until the offering's
     `cancel_hours` before the start (a paid booking is then refunded in full), not after.
-    The provider's staff may cancel any, with a reason, refunding in full or
-    `refund_amount` fen."""
+    The provider's staff may cancel any, with a reason, refunding in full (None), in part
+    (`refund_amount` fen) or not at all (0)."""
     booking = locked_booking(booking.pk)
     slot = booking.slot
     # Your own booking follows the residents' rules, even if you work for the provider.
@@ -159,9 +159,12 @@ def booking_cancel(*, actor, booking: Booking, reason: str, refund_amount: int |
     audit_record(actor=actor, event="payments.booking.cancelled", target=booking, reason=reason)
     if held:
         sessions_expire_later(booking)
-    for payment in booking.payments.filter(status="paid"):
-        amount = payment.refundable if refund_amount is None else refund_amount
-        if amount or refund_amount is not None:  # nothing left: a refund is under way
+    # The first payment pays for the booking; a later one is a duplicate whose full
+    # refund is already under way (see events), so `refund_amount` applies to the first.
+    # None refunds what is left, 0 nothing (the provider's choice).
+    for n, payment in enumerate(booking.payments.filter(status="paid").order_by("paid_at", "pk")):
+        amount = payment.refundable if refund_amount is None or n else refund_amount
+        if amount:  # nothing left: a refund is under way
             refund_request(
                 actor=actor,
                 payment=payment,

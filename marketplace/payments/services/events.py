@@ -85,6 +85,18 @@ def event_process(*, event_pk: int) -> str:
         raise
 
 
+def event_retry(*, actor, event_pk: int) -> str:
+    """Staff handle an event again (one that failed, or waited for its payment); the
+    attempt is audited. Its status after."""
+    try:
+        status = event_process(event_pk=event_pk)
+    except Exception:  # noqa: BLE001 - recorded on the event by event_process
+        status = EventStatus.FAILED
+    event = StripeEvent.objects.get(pk=event_pk)
+    audit_record(actor=actor, event="payments.stripe_event.retried", target=event, status=status)
+    return status
+
+
 def _handle(row: StripeEvent) -> None:
     handler = HANDLERS.get(row.type)
     row.attempts += 1

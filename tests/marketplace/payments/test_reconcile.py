@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from django.utils.translation import override
 from stripe import APIConnectionError
 
 from marketplace.payments import gateway
@@ -199,7 +200,7 @@ def test_a_page_that_fails_midway_is_a_gateway_error(db, payments_on, monkeypatc
     monkeypatch.setattr(gateway, "client", Client)
     with pytest.raises(gateway.GatewayError):
         reconcile(start=period[0], end=period[1])
-    with pytest.raises(CommandError, match="did not answer") as refused:
+    with override("en"), pytest.raises(CommandError, match="did not answer") as refused:
         call_command("payments_reconcile", "--no-progress")
     assert refused.value.returncode == 2
 
