@@ -6,3 +6,6 @@ class PaymentsConfig(AppConfig):
     name = "marketplace.payments"
     label = "payments"
     verbose_name = _("Bookings and payments")
+
+    def ready(self):
+        from . import reviewing  # noqa: F401  (registers the rateable service with reviews)
