@@ -369,6 +369,14 @@ COMMUNITY_GUIDE_STEP = {
     "detail": "年满80周岁的本社区户籍老人，携带身份证、户口簿和本人银行卡到党群服务中心一楼综合窗口申请，审核通过后次月起按月发放。",
 }
 
+# A community project residents can donate to (under the demo resident's community).
+DONATION_PROJECT = {
+    "title": "杏花社区口袋花园改造",
+    "slug": "pocket-garden",
+    "intro": "把3号楼旁的空地改造成有座椅、无障碍步道和共享花箱的口袋花园，供老人和孩子休憩。",
+    "goal": "30000.00",
+}
+
 STANDARD_PAGES = [
     {
         "title": "临江区政府购买社区服务实施办法",

@@ -103,7 +103,7 @@ def planned_total() -> int:
         + generated_org_admins
     )
     regions = 3 + len(data.STREETS) + len(data.COMMUNITIES)
-    pages = 2 + len(data.COMMUNITIES) + len(data.STANDARD_PAGES)
+    pages = 3 + len(data.COMMUNITIES) + len(data.STANDARD_PAGES)
     return (
         regions
         + len(data.CATEGORIES)

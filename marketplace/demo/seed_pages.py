@@ -4,9 +4,10 @@ per community under the community index, and a few policy and guide pages."""
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from cms.models import CommunityIndexPage, CommunityPage, HomePage, StandardPage
+from cms.models import CommunityIndexPage, CommunityPage, HomePage, ProjectPage, StandardPage
 
 from . import data
+from .data_people import DEMO_RESIDENT_HOME
 from .seed import Ctx
 
 TYPE_LABELS = {"urban": "城市社区", "village": "行政村", "resettlement": "安置社区"}
@@ -24,13 +25,14 @@ def seed_pages(ctx: Ctx) -> None:
             intro=data.COMMUNITY_INDEX_INTRO,
         ),
     )
+    sections = {}
     for community in ctx.communities:
         intro = data.COMMUNITY_INTROS[community.community_type].format(
             c=community.name,
             s=community.parent.name,
             p=f"{community.population:,}",
         )
-        _publish(
+        sections[community.slug] = _publish(
             ctx,
             index,
             CommunityPage(
@@ -45,6 +47,7 @@ def seed_pages(ctx: Ctx) -> None:
                 ],
             ),
         )
+    _publish(ctx, sections[DEMO_RESIDENT_HOME[0]], ProjectPage(**data.DONATION_PROJECT))
     for page in data.STANDARD_PAGES:
         _publish(
             ctx,

@@ -146,3 +146,8 @@ def test_the_demo_has_bookable_time_and_the_resident_a_booking(seeded):
         assert slot.taken == len(slot.bookings.all()) <= slot.capacity
     resident = User.objects.get(email__startswith="resident@")
     assert Booking.objects.filter(resident=resident, status="confirmed").exists()
+
+    from cms.models import ProjectPage
+
+    (project,) = ProjectPage.objects.live()
+    assert project.is_open and project.goal and project.get_parent().specific.community
