@@ -9,6 +9,9 @@ from marketplace.core.errors import DomainError
 
 CURRENCY = "cny"
 FEN_PER_YUAN = 100
+# Stripe refuses charges below about US$0.50 in the account's settlement currency: ¥4
+# clears it. Smaller prices and gifts cannot be paid online.
+MIN_CHARGE = 400  # fen
 
 
 def fen_of(yuan: Decimal) -> int:

@@ -3,6 +3,7 @@ its id, act on it once, answer quickly. Unsigned, badly signed or stale requests
 400 and change nothing; a handler failure answers 500 so Stripe sends it again (and
 `payments_retry` retries it too)."""
 
+import json
 import logging
 
 import stripe
@@ -20,11 +21,11 @@ log = logging.getLogger("linli.payments")
 @require_POST
 def stripe_webhook(request):
     try:
-        event = gateway.event_verify(request.body, request.headers.get("Stripe-Signature"))
+        gateway.event_verify(request.body, request.headers.get("Stripe-Signature"))
     except (ValueError, stripe.SignatureVerificationError) as error:
         log.warning("Stripe webhook refused: %s", error)
         return HttpResponseBadRequest("invalid signature or payload")
-    row = event_receive(event=event)
+    row = event_receive(payload=json.loads(request.body))  # verified JSON, as sent
     try:
         status = event_process(event_pk=row.pk)
     except Exception:  # noqa: BLE001 - logged with its traceback by event_process

@@ -1,4 +1,4 @@
-from .bookings import PLACE_HOLDING, Booking, BookingSlot, BookingStatus
+from .bookings import MAX_PLACES, PLACE_HOLDING, Booking, BookingSlot, BookingStatus
 from .donations import Donation, DonationStatus
 from .events import OUTSTANDING, EventStatus, StripeEvent
 from .payments import (
@@ -11,6 +11,7 @@ from .payments import (
 )
 
 __all__ = [
+    "MAX_PLACES",
     "OUTSTANDING",
     "PLACE_HOLDING",
     "REFUND_SETTLED",

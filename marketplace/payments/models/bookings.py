@@ -8,6 +8,8 @@ from django.utils.translation import pgettext_lazy
 
 from marketplace.core.models import TimeStampedModel
 
+MAX_PLACES = 1000  # a slot's places at most (a hall, not a stadium)
+
 
 class BookingSlot(TimeStampedModel):
     """A time an organization offers one of its offerings, for `capacity` bookings.
@@ -85,6 +87,13 @@ class Booking(TimeStampedModel):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "hold_expires_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slot", "resident"],
+                condition=Q(status__in=["held", "confirmed"]),
+                name="one_active_booking_per_slot_and_resident",
+            )
+        ]
         verbose_name = _("booking")
         verbose_name_plural = _("bookings")
 

@@ -20,20 +20,26 @@ from marketplace.organizations.models import Offering, VerificationStatus
 
 from .. import gateway
 from ..models import PLACE_HOLDING, Booking, BookingSlot, BookingStatus
-from ..money import fen_of
+from ..money import MIN_CHARGE, fen_of, yuan_of
 from .checkout import sessions_expire_later
-from .common import acts_for_provider, locked_booking, locked_slot, require_provider
+from .common import (
+    acts_for_provider,
+    check_places,
+    locked_booking,
+    locked_slot,
+    require_provider,
+)
 from .refunds import refund_request
 
 B = BookingStatus
+MAX_HELD = 3  # bookings one resident may hold unpaid at once (no one holds every place)
 
 
 @transaction.atomic
 def slot_create(*, actor, offering: Offering, starts_at, ends_at, capacity: int) -> BookingSlot:
     slot = BookingSlot(offering=offering, starts_at=starts_at, ends_at=ends_at, capacity=capacity)
     require_provider(actor, slot)
-    if capacity < 1:
-        raise DomainError(_("A slot has at least one place."), field="capacity")
+    check_places(capacity)
     if ends_at <= starts_at:
         raise DomainError(_("A slot ends after it starts."), field="ends_at")
     if starts_at <= timezone.now():
@@ -75,6 +81,20 @@ def _check_bookable(actor, slot: BookingSlot, amount: int) -> None:
         raise DomainError(_("This time has already started."))
     if amount and not gateway.enabled():
         raise gateway.PaymentsOff()
+    if 0 < amount < MIN_CHARGE:
+        raise DomainError(
+            _("This service's price is below the ¥%(least)s that can be paid online.")
+            % {"least": yuan_of(MIN_CHARGE)}
+        )
+    held = Booking.objects.filter(
+        resident=actor, status=B.HELD, hold_expires_at__gt=timezone.now()
+    ).count()
+    if held >= MAX_HELD:
+        raise DomainError(
+            _("You have %(n)s bookings waiting for payment: pay for or cancel one first.")
+            % {"n": held},
+            code="too_many_held",
+        )
     mine = Booking.objects.filter(slot=slot, resident=actor, status__in=PLACE_HOLDING)
     if mine.exists():
         raise DomainError(_("You have already booked this time."))

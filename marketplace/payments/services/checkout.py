@@ -83,6 +83,7 @@ def _open_payment(payments, *, amount: int, **target) -> Payment:
         platform_fee=fee,
         provider_share=share,
         idempotency_key=f"linli-checkout-{uuid.uuid4()}",
+        session_expires_at=timezone.now() + SESSION_LIFETIME,
         **target,
     )
 
@@ -106,9 +107,14 @@ def _session_url(payment, actor, name, metadata, success_url, cancel_url) -> str
     session = gateway.checkout_session_create(
         **params, idempotency_key=f"{payment.idempotency_key}-{digest}"
     )
-    Payment.objects.filter(pk=payment.pk, checkout_session_id=None).update(
+    recorded = Payment.objects.filter(pk=payment.pk, checkout_session_id=None).update(
         checkout_session_id=session.id, checkout_url=session.url or ""
     )
+    if not recorded:
+        # Another click (another tab, another language) made the attempt's session first:
+        # that one is the payment's; this one must never take money.
+        _expire_now(session.id)
+        return Payment.objects.get(pk=payment.pk).checkout_url
     audit_record(actor=actor, event="payments.checkout.started", target=payment)
     return session.url
 
@@ -134,12 +140,14 @@ def sessions_expire_later(booking: Booking) -> None:
 
     def expire():
         for session_id in ids:
-            try:
-                gateway.checkout_session_expire(
-                    session_id, idempotency_key=f"linli-expire-{session_id}"
-                )
-            except gateway.GatewayError as error:
-                log.info("session %s not expired at Stripe: %s", session_id, error)
+            _expire_now(session_id)
 
     if ids:
         transaction.on_commit(expire)
+
+
+def _expire_now(session_id: str) -> None:
+    try:
+        gateway.checkout_session_expire(session_id, idempotency_key=f"linli-expire-{session_id}")
+    except gateway.GatewayError as error:
+        log.info("session %s not expired at Stripe: %s", session_id, error)

@@ -3,9 +3,9 @@
 from django.utils.translation import gettext as _
 
 from marketplace.accounts.scope import scope_of
-from marketplace.core.errors import NotPermitted
+from marketplace.core.errors import DomainError, NotPermitted
 
-from ..models import Booking, BookingSlot, Payment
+from ..models import MAX_PLACES, Booking, BookingSlot, Payment
 
 
 def locked_slot(slot_id: int) -> BookingSlot:
@@ -20,6 +20,13 @@ def locked_booking(booking_id: int) -> Booking:
 
 def locked_payment(payment_id: int) -> Payment:
     return Payment.objects.select_for_update().get(pk=payment_id)
+
+
+def check_places(capacity) -> None:
+    if not isinstance(capacity, int) or not 1 <= capacity <= MAX_PLACES:
+        raise DomainError(
+            _("A slot has from 1 to %(most)s places.") % {"most": MAX_PLACES}, field="capacity"
+        )
 
 
 def acts_for_provider(actor, slot: BookingSlot) -> bool:

@@ -18,10 +18,10 @@ from marketplace.core.errors import DomainError
 
 from .. import gateway
 from ..models import Donation, DonationStatus, Payment, PaymentStatus, Refund, RefundStatus
-from ..money import FEN_PER_YUAN
+from ..money import FEN_PER_YUAN, MIN_CHARGE
 from .checkout import SESSION_LIFETIME
 
-MIN_DONATION = 1 * FEN_PER_YUAN  # fen
+MIN_DONATION = MIN_CHARGE  # fen
 MAX_DONATION = 50_000 * FEN_PER_YUAN  # fen: larger gifts go through the community office
 NAME_MAX = Donation._meta.get_field("donor_name").max_length
 MESSAGE_MAX = Donation._meta.get_field("message").max_length

@@ -20,6 +20,8 @@ from marketplace.core.audit import audit_record
 
 from ..models import (
     OUTSTANDING,
+    PLACE_HOLDING,
+    Booking,
     BookingStatus,
     Donation,
     DonationStatus,
@@ -47,9 +49,10 @@ class Refused(Exception):
 
 
 # --- receiving ------------------------------------------------------------------------
-def event_receive(*, event) -> StripeEvent:
-    """Store a verified event (once: a repeat finds the row of the first delivery)."""
-    data = event.to_dict()
+def event_receive(*, payload: dict) -> StripeEvent:
+    """Store a verified event, as the JSON Stripe sent (once: a repeat finds the row of
+    the first delivery)."""
+    data = payload
     obj = data["data"]["object"]
     intent = obj.get("payment_intent") if obj.get("object") != "payment_intent" else obj["id"]
     fields = {
@@ -112,6 +115,9 @@ def _handle(row: StripeEvent) -> None:
         except Refused as reason:
             status, note = EventStatus.REFUSED, str(reason)
             log.warning("Stripe event %s refused: %s", row.event_id, reason)
+        except (KeyError, TypeError, ValueError) as error:  # signed, but not as expected
+            status, note = EventStatus.REFUSED, f"malformed: {error!r}"
+            log.warning("Stripe event %s refused as malformed: %r", row.event_id, error)
     row.status, row.note = status, note
     row.handled_at = timezone.now() if status not in OUTSTANDING else None
     row.save(update_fields=["status", "note", "attempts", "handled_at"])
@@ -124,12 +130,29 @@ def _replay_unmatched(payment: Payment) -> None:
         status=EventStatus.UNMATCHED,
     )
     for row in waiting.order_by("created", "pk"):
-        _handle(row)
+        try:
+            with transaction.atomic():  # a failure here must not undo the payment
+                _handle(row)
+        except Exception as error:
+            log.exception("Stripe event %s failed when replayed", row.event_id)
+            row.status, row.note = EventStatus.FAILED, repr(error)[:2000]
+            row.save(update_fields=["status", "note", "attempts"])
 
 
 # --- finding Linli's payment ------------------------------------------------------------
+def _our_id(metadata, key: str) -> str | None:
+    """The id of one of our objects named in an event's metadata (another integration on
+    the same Stripe account may put anything there)."""
+    value = (metadata or {}).get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.isdigit():
+        raise Refused(f"metadata {key}={value!r} is not one of Linli's ids")
+    return value
+
+
 def _session_payment(session: dict) -> Payment:
-    named = (session.get("metadata") or {}).get("payment")
+    named = _our_id(session.get("metadata"), "payment")
     payment = Payment.objects.filter(checkout_session_id=session["id"]).first()
     if payment is None and named:
         # The event can beat the save of the session's id after it was created.
@@ -140,20 +163,30 @@ def _session_payment(session: dict) -> Payment:
         raise Unmatched(f"no payment for Checkout Session {session['id']}")
     if named and named != str(payment.pk):
         raise Refused(f"metadata names payment {named}, the session is payment {payment.pk}")
-    return locked_payment(payment.pk)
+    return _locked(payment)
 
 
 def _intent_payment(payment_intent: str | None, metadata: dict | None) -> Payment:
     payment = None
     if payment_intent:
         payment = Payment.objects.filter(payment_intent_id=payment_intent).first()
-    named = (metadata or {}).get("payment")
+    named = _our_id(metadata, "payment")
     if payment is None and named:
         payment = Payment.objects.filter(pk=named, payment_intent_id=None).first()
     if payment is None:
         raise Unmatched(f"no payment for PaymentIntent {payment_intent}")
     if named and named != str(payment.pk):
         raise Refused(f"metadata names payment {named}, the intent is payment {payment.pk}")
+    return _locked(payment)
+
+
+def _locked(payment: Payment) -> Payment:
+    """Lock what the payment is for, then the payment: every path takes that order
+    (booking → slot → payment, as a cancellation does), so none waits on another."""
+    if payment.booking_id:
+        locked_booking(payment.booking_id)
+    else:
+        Donation.objects.select_for_update().get(pk=payment.donation_id)
     return locked_payment(payment.pk)
 
 
@@ -206,6 +239,8 @@ def _booking_paid(payment: Payment) -> str:
     S = BookingStatus
     if booking.payments.filter(status=PaymentStatus.PAID).exclude(pk=payment.pk).exists():
         return _refund_in_full(payment, _("Paid twice for one booking"), RefundReason.DUPLICATE)
+    if booking.status == S.EXPIRED and not _may_take_back(booking):
+        return _refund_in_full(payment, _("The time to pay ran out before the payment arrived"))
     if booking.status == S.HELD or (booking.status == S.EXPIRED and place_retake(booking)):
         booking.status = S.CONFIRMED
         booking.confirmed_at = timezone.now()
@@ -217,6 +252,15 @@ def _booking_paid(payment: Payment) -> str:
     if booking.status == S.CANCELLED:
         return _refund_in_full(payment, _("The booking was cancelled before the payment arrived"))
     return "booking already confirmed"
+
+
+def _may_take_back(booking) -> bool:
+    """Whether a booking released unpaid may have its place back now that its payment
+    came: not once the time has started, nor when the resident booked it again."""
+    again = Booking.objects.filter(
+        slot_id=booking.slot_id, resident_id=booking.resident_id, status__in=PLACE_HOLDING
+    )
+    return booking.slot.starts_at > timezone.now() and not again.exists()
 
 
 def _refund_in_full(payment: Payment, reason, stripe_reason=RefundReason.REQUESTED_BY_CUSTOMER):
@@ -267,7 +311,7 @@ def on_session_unpaid(session: dict) -> str:
 # --- refunds ----------------------------------------------------------------------------
 def on_refund(stripe_refund: dict) -> str:
     refund = _refund_of(stripe_refund)
-    payment = locked_payment(refund.payment_id)
+    payment = _locked(refund.payment)
     refund = Refund.objects.get(pk=refund.pk)
     status = stripe_refund.get("status") or RefundStatus.PENDING
     if status == RefundStatus.SUCCEEDED and refund.status not in (RefundStatus.SUCCEEDED,):
@@ -288,7 +332,7 @@ def _refund_of(stripe_refund: dict) -> Refund:
     refund = Refund.objects.filter(stripe_refund_id=stripe_refund["id"]).first()
     if refund:
         return refund
-    ours = (stripe_refund.get("metadata") or {}).get("refund")
+    ours = _our_id(stripe_refund.get("metadata"), "refund")
     if ours:
         refund = Refund.objects.filter(pk=ours, stripe_refund_id=None).first()
         if refund is None:
@@ -315,7 +359,12 @@ def _refund_of(stripe_refund: dict) -> Refund:
 
 def _fully_refunded(payment: Payment) -> None:
     """All the money went back: a booking still confirmed is cancelled, a donation is
-    marked refunded."""
+    marked refunded — unless another payment of it still holds money (this one was a
+    duplicate)."""
+    target = payment.booking or payment.donation
+    others = target.payments.filter(status=PaymentStatus.PAID).exclude(pk=payment.pk)
+    if any(other.refundable for other in others):  # money kept, not on its way back
+        return
     if payment.booking_id:
         booking = locked_booking(payment.booking_id)
         if booking.status == BookingStatus.CONFIRMED:

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
@@ -60,8 +61,15 @@ def refund_request(
         requested_by=actor if actor is not None and actor.is_authenticated else None,
     )
     audit_record(actor=actor, event="payments.refund.requested", target=refund, amount=amount)
-    transaction.on_commit(lambda: refund_send(refund_id=refund.pk))
+    # Sent by a task after commit: with the database task queue (production) no request,
+    # and no webhook answer to Stripe, waits on Stripe's refund API.
+    transaction.on_commit(lambda: refund_send_task.enqueue(refund.pk))
     return refund
+
+
+@task()
+def refund_send_task(refund_id: int) -> None:
+    refund_send(refund_id=refund_id)
 
 
 def refund_send(*, refund_id: int) -> None:
@@ -80,23 +88,40 @@ def refund_send(*, refund_id: int) -> None:
             idempotency_key=f"linli-refund-{refund.idempotency_key}",
         )
     except gateway.GatewayError as error:
-        log.warning("refund %s not sent: %s", refund.pk, error.__cause__ or error)
+        if error.code != "gateway_refused":  # outcome unknown: payments_retry sends again
+            log.warning("refund %s not sent: %s", refund.pk, error.__cause__ or error)
+            return
+        # Stripe refused it (already refunded, a charge it cannot refund): it will not
+        # happen; staff see it failed and settle it with the resident another way.
+        log.error("refund %s refused by Stripe: %s", refund.pk, error.__cause__ or error)
+        with transaction.atomic():
+            Payment.objects.select_for_update().get(pk=refund.payment_id)
+            refund_settle(refund=Refund.objects.get(pk=refund.pk), status=RefundStatus.FAILED)
         return
     Refund.objects.filter(pk=refund.pk, stripe_refund_id=None).update(stripe_refund_id=made.id)
 
 
 def refund_settle(*, refund: Refund, status: str) -> bool:
-    """Apply a refund state from Stripe: pending moves to a settled state, a settled one
-    never moves again (events come in any order). Whether it changed. The caller holds
-    the payment's lock."""
-    if refund.status in REFUND_SETTLED or status == refund.status:
+    """Apply a refund state from Stripe, only forward, so events in any order end the
+    same: pending moves to any settled state; succeeded can still fail (Stripe reports
+    that, rarely, for a card that cannot take the money back); failed and cancelled are
+    final. Whether it changed. The caller holds the payment's lock."""
+    if status == refund.status or refund.status in (RefundStatus.FAILED, RefundStatus.CANCELED):
         return False
+    if refund.status == RefundStatus.SUCCEEDED:
+        if status != RefundStatus.FAILED:
+            return False
+        Payment.objects.filter(pk=refund.payment_id).update(
+            amount_refunded=F("amount_refunded") - refund.amount
+        )
     if status not in RefundStatus.values:
         status = RefundStatus.PENDING  # requires_action and the like: still under way
         if refund.status == status:
             return False
     refund.status = status
     fields = ["status", "updated_at"]
+    if status == RefundStatus.FAILED:
+        log.error("refund %s of payment %s failed at Stripe", refund.pk, refund.payment_id)
     if status in REFUND_SETTLED:
         refund.settled_at = timezone.now()
         fields.append("settled_at")

@@ -13,7 +13,7 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
 
 from ..models import BookingSlot
-from .common import locked_slot, require_provider
+from .common import check_places, locked_slot, require_provider
 
 
 @transaction.atomic
@@ -27,8 +27,7 @@ def slot_update(
     require_provider(actor, locked)
     if locked.starts_at <= timezone.now():
         raise DomainError(_("This time has already started; it can no longer be changed."))
-    if capacity < 1:
-        raise DomainError(_("A slot has at least one place."), field="capacity")
+    check_places(capacity)
     if capacity < locked.taken:
         raise DomainError(
             _("%(taken)s places are already taken: the slot needs at least that many.")

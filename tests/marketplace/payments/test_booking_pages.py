@@ -337,8 +337,9 @@ def make_bookings(shop, free, person, n):
             capacity=1,
         )
         booking = booking_create(actor=person, slot=slot)
-        if priced:
+        if priced:  # paid: as the webhook leaves it
             Payment.objects.filter(pk=paying(booking).pk).update(status=PaymentStatus.PAID)
+            Booking.objects.filter(pk=booking.pk).update(status=BookingStatus.CONFIRMED)
         made.append(booking)
     return made
 

@@ -298,3 +298,112 @@ def test_paying_twice_for_one_booking_refunds_the_second(client, held):
     assert refund.payment == second and refund.amount == second.amount
     assert refund.status == RefundStatus.PENDING and refund.stripe_reason == "duplicate"
     assert Booking.objects.get().status == BookingStatus.CONFIRMED
+
+
+def test_refunding_a_duplicate_payment_leaves_the_booking_confirmed(client, held):
+    booking, first = held
+    deliver(client, event("checkout.session.completed", session(first, intent="pi_1")))
+    second = Payment.objects.create(
+        booking=booking,
+        amount=first.amount,
+        platform_fee=0,
+        provider_share=first.amount,
+        idempotency_key="second",
+        checkout_session_id="cs_test_second",
+    )
+    deliver(client, event("checkout.session.completed", session(second, intent="pi_2")))
+    duplicate = Refund.objects.get()
+    back = stripe_refund(
+        "re_dup",
+        amount=second.amount,
+        status="succeeded",
+        intent="pi_2",
+        metadata={"refund": str(duplicate.pk)},
+    )
+    deliver(client, event("refund.updated", back))
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED  # the first payment still pays for it
+    assert Payment.objects.get(pk=second.pk).amount_refunded == second.amount
+
+
+def test_a_refund_that_fails_after_succeeding_gives_the_amount_back(client, held):
+    booking, payment = held
+    deliver(client, event("checkout.session.completed", session(payment)))
+    deliver(client, event("refund.updated", stripe_refund("re_1", amount=3000, status="succeeded")))
+    deliver(client, event("refund.failed", stripe_refund("re_1", amount=3000, status="failed")))
+    deliver(
+        client, event("refund.updated", stripe_refund("re_1", amount=3000, status="succeeded"))
+    )  # late repeat
+    payment.refresh_from_db()
+    assert payment.amount_refunded == 0 and Refund.objects.get().status == RefundStatus.FAILED
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        {
+            "id": "cs_x",
+            "object": "checkout.session",
+            "metadata": {"payment": "INV-7"},
+            "payment_status": "paid",
+            "amount_total": 100,
+            "currency": "cny",
+        },
+        {"id": "cs_y", "object": "checkout.session", "payment_status": "paid"},  # no amount
+        {"id": "re_z", "object": "refund", "metadata": {"refund": ["7"]}, "status": "pending"},
+    ],
+)
+def test_a_signed_but_malformed_event_is_refused_and_kept(client, shop, obj):
+    kind = "refund.updated" if obj["object"] == "refund" else "checkout.session.completed"
+    assert deliver(client, event(kind, obj)).status_code == 200
+    kept = StripeEvent.objects.get()
+    assert kept.status in (EventStatus.REFUSED, EventStatus.UNMATCHED)
+    assert kept.status == EventStatus.REFUSED or "cs_y" in kept.note
+
+
+def test_an_event_with_decimal_strings_is_stored_as_sent(client, db):
+    price = {
+        "id": "price_1",
+        "object": "price",
+        "unit_amount_decimal": "12800.5",
+        "currency": "cny",
+    }
+    assert deliver(client, event("price.created", price)).status_code == 200
+    kept = StripeEvent.objects.get()
+    assert kept.status == EventStatus.IGNORED
+    assert kept.payload["data"]["object"]["unit_amount_decimal"] == "12800.5"
+
+
+def test_a_waiting_event_that_fails_on_replay_does_not_undo_the_payment(client, held, monkeypatch):
+    from marketplace.payments.services import events
+
+    booking, payment = held
+    early = event("refund.updated", stripe_refund("re_early", amount=100, status="succeeded"))
+    deliver(client, early)  # before the payment is known: waits
+
+    def broken(refund):
+        raise RuntimeError("bug in the refund handler")
+
+    monkeypatch.setitem(events.HANDLERS, "refund.updated", broken)
+    assert deliver(client, event("checkout.session.completed", session(payment))).status_code == 200
+    assert state(booking)["booking"] == "confirmed"
+    assert StripeEvent.objects.get(event_id=early["id"]).status == EventStatus.FAILED
+
+
+def test_a_late_payment_is_refunded_when_the_resident_booked_the_time_again(client, shop):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from marketplace.payments.services.bookings import booking_release_expired
+
+    person = resident()
+    first = booking_create(actor=person, slot=shop["slot"])
+    late = paying(first)
+    booking_release_expired(now=timezone.now() + timedelta(minutes=16))
+    again = booking_create(actor=person, slot=shop["slot"])  # booked anew, still paying
+    deliver(client, event("checkout.session.completed", session(late, intent="pi_late")))
+    first.refresh_from_db()
+    assert first.status == BookingStatus.EXPIRED
+    assert Refund.objects.get().payment == late
+    assert Booking.objects.get(pk=again.pk).status == BookingStatus.HELD
