@@ -92,6 +92,9 @@ def checkout_session_create(
         "success_url": success_url,
         "cancel_url": cancel_url,
         "expires_at": expires_at,
+        # Charge in CNY as priced: with Adaptive Pricing Stripe may present and report
+        # the customer's currency, which the webhook's amount check would refuse.
+        "adaptive_pricing": {"enabled": False},
     }
     return _call(
         client().v1.checkout.sessions.create,

@@ -65,6 +65,7 @@ def test_paying_creates_one_checkout_session_per_attempt(shop, sent):
     assert params["metadata[payment]"] == [str(payment.pk)]
     assert params["metadata[booking]"] == [str(booking.pk)]
     assert params["payment_intent_data[metadata][payment]"] == [str(payment.pk)]
+    assert params["adaptive_pricing[enabled]"] == ["false"]  # charged in CNY as priced
 
     # A second click is the same attempt: same session, no new call.
     assert booking_checkout(actor=person, booking=booking, **URLS) == url
