@@ -16,6 +16,7 @@ from marketplace.accounts.scope import scope_of
 from marketplace.organizations.models import Offering
 
 from .models import (
+    ATTENTION,
     Booking,
     BookingSlot,
     BookingStatus,
@@ -25,9 +26,6 @@ from .models import (
     StripeEvent,
 )
 from .money import fen_of, yuan_of
-
-# Stripe events someone should look at: kept for review, or failing.
-ATTENTION = (EventStatus.UNMATCHED, EventStatus.REFUSED, EventStatus.FAILED)
 
 
 def offerings_of(user):

@@ -27,6 +27,7 @@ from marketplace.core.views import call_service
 
 from .admin_forms import BookingCancelForm
 from .models import (
+    ATTENTION,
     OUTSTANDING,
     PLACE_HOLDING,
     Booking,
@@ -37,7 +38,7 @@ from .models import (
 )
 from .money import yuan_of
 from .services.bookings import booking_cancel
-from .services.events import event_retry
+from .services.events import event_dismiss, event_retry
 
 log = logging.getLogger("linli.payments")
 
@@ -241,6 +242,8 @@ class StripeEventInspectView(InspectFieldsMixin, ScopedInspectView):
             payload=json.dumps(event.payload, indent=2, ensure_ascii=False, sort_keys=True),
             can_retry=event.status in OUTSTANDING,
             retry_url=reverse(self.viewset.get_url_name("retry"), args=[event.pk]),
+            can_dismiss=event.status in ATTENTION,
+            dismiss_url=reverse(self.viewset.get_url_name("dismiss"), args=[event.pk]),
             payment=self.payment_of(event),
             **kwargs,
         )
@@ -283,3 +286,22 @@ class StripeEventRetryView(View):
             text += " " + gettext("Note: %(note)s") % {"note": event.note}
         RESULT_LEVEL.get(event.status, messages.error)(request, text)
         return back
+
+
+class StripeEventDismissView(View):
+    """Set aside an event needing attention, with what was found (POST)."""
+
+    viewset = None
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        events = self.viewset.scope_queryset(StripeEvent.objects.all(), request.user)
+        event = get_object_or_404(events, pk=pk)
+        done = call_service(
+            request, event_dismiss, event_pk=event.pk, note=request.POST.get("note", "")
+        )
+        if done is not None:
+            messages.success(request, gettext("The event is set aside."))
+        return redirect(self.viewset.get_url_name("inspect"), event.pk)

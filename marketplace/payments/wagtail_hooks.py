@@ -26,7 +26,6 @@ from marketplace.core.admin_viewsets import (
 )
 
 from .admin_forms import (
-    ATTENTION,
     BookingFilterSet,
     PaymentFilterSet,
     SlotEditForm,
@@ -41,10 +40,11 @@ from .admin_views import (
     PaymentInspectView,
     SlotIndexView,
     SlotInspectView,
+    StripeEventDismissView,
     StripeEventInspectView,
     StripeEventRetryView,
 )
-from .models import Booking, BookingSlot, Payment, StripeEvent
+from .models import ATTENTION, Booking, BookingSlot, Payment, StripeEvent
 from .money import yuan_of
 from .services.bookings import slot_create
 from .services.slots import slot_update
@@ -250,10 +250,15 @@ class StripeEventViewSet(ReadOnlyModelViewSet):
     def retry_view(self):
         return StripeEventRetryView.as_view(viewset=self)
 
+    @property
+    def dismiss_view(self):
+        return StripeEventDismissView.as_view(viewset=self)
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("retry/<int:pk>/", self.retry_view, name="retry"),
+            path("dismiss/<int:pk>/", self.dismiss_view, name="dismiss"),
         ]
 
 

@@ -1,6 +1,6 @@
 from .bookings import MAX_PLACES, PLACE_HOLDING, Booking, BookingSlot, BookingStatus
 from .donations import Donation, DonationStatus
-from .events import OUTSTANDING, EventStatus, StripeEvent
+from .events import ATTENTION, OUTSTANDING, EventStatus, StripeEvent
 from .payments import (
     REFUND_SETTLED,
     Payment,
@@ -11,6 +11,7 @@ from .payments import (
 )
 
 __all__ = [
+    "ATTENTION",
     "MAX_PLACES",
     "OUTSTANDING",
     "PLACE_HOLDING",

@@ -11,7 +11,11 @@ class EventStatus(models.TextChoices):
     FAILED = "failed", _("handler failed: will be retried")
     UNMATCHED = "unmatched", _("for an object Linli does not know: kept for review")
     REFUSED = "refused", _("does not match Linli's records: kept for review")
+    DISMISSED = "dismissed", _("reviewed and set aside by staff")
 
+
+# Events staff should look at (the back office lists them under "needs attention").
+ATTENTION = (EventStatus.UNMATCHED, EventStatus.REFUSED, EventStatus.FAILED)
 
 # Events whose work is still to do (retried by payments_retry_events, and an unmatched
 # one again when the payment it is about becomes known).

@@ -17,8 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
+from marketplace.core.errors import DomainError
 
 from ..models import (
+    ATTENTION,
     OUTSTANDING,
     PLACE_HOLDING,
     Booking,
@@ -98,6 +100,24 @@ def event_retry(*, actor, event_pk: int) -> str:
     event = StripeEvent.objects.get(pk=event_pk)
     audit_record(actor=actor, event="payments.stripe_event.retried", target=event, status=status)
     return status
+
+
+@transaction.atomic
+def event_dismiss(*, actor, event_pk: int, note: str) -> StripeEvent:
+    """Staff set aside an event they reviewed (refused, unmatched, or failing for good),
+    saying why: it leaves the events needing attention and is never processed again."""
+    row = StripeEvent.objects.select_for_update().get(pk=event_pk)
+    if row.status not in ATTENTION:
+        raise DomainError(_("Only an event needing attention can be set aside."))
+    note = (note or "").strip()
+    if not note:
+        raise DomainError(_("Say what was found and done about this event."), field="note")
+    who = actor.name or actor.email
+    row.note = f"{row.note}\n{timezone.localtime():%Y-%m-%d %H:%M} {who}: {note}".strip()
+    row.status, row.handled_at = EventStatus.DISMISSED, timezone.now()
+    row.save(update_fields=["status", "note", "handled_at"])
+    audit_record(actor=actor, event="payments.stripe_event.dismissed", target=row, note=note)
+    return row
 
 
 def _handle(row: StripeEvent) -> None:

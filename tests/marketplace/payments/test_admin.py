@@ -518,6 +518,29 @@ def test_only_platform_admins_retry(client, shop, unmatched):
     assert unmatched.attempts == 1
 
 
+def test_admin_sets_aside_a_reviewed_event(client, shop, unmatched):
+    login(client, shop["admin"])
+    shown = page(client.get(f"/admin/stripeevent/inspect/{unmatched.pk}/"))
+    assert f"/admin/stripeevent/dismiss/{unmatched.pk}/" in shown
+    client.post(f"/admin/stripeevent/dismiss/{unmatched.pk}/", {"note": "  "})
+    unmatched.refresh_from_db()
+    assert unmatched.status == EventStatus.UNMATCHED  # a reason is required
+    client.post(f"/admin/stripeevent/dismiss/{unmatched.pk}/", {"note": "测试账户的退款，已核实"})
+    unmatched.refresh_from_db()
+    assert unmatched.status == EventStatus.DISMISSED and "已核实" in unmatched.note
+    assert (
+        AuditEvent.objects.filter(event="payments.stripe_event.dismissed").get().actor
+        == (shop["admin"])
+    )
+    client.post(f"/admin/stripeevent/retry/{unmatched.pk}/")
+    unmatched.refresh_from_db()
+    assert unmatched.status == EventStatus.DISMISSED  # never processed again
+    for user in (shop["org_admin"], shop["staff"]):
+        client.force_login(user)
+        client.post(f"/admin/stripeevent/dismiss/{unmatched.pk}/", {"note": "x"})
+    assert AuditEvent.objects.filter(event="payments.stripe_event.dismissed").count() == 1
+
+
 # --- who may open what ------------------------------------------------------------------
 LISTS = ["/admin/bookingslot/", "/admin/bookingslot/new/", "/admin/booking/"]
 ADMIN_LISTS = ["/admin/payment/", "/admin/stripeevent/"]
