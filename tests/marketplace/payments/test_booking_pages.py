@@ -380,3 +380,8 @@ def test_english_rendering(client, free):
     assert '<html lang="en"' in html and "Booking number" in html and "Cancelling" in html
     html = client.get("/en/bookings/").content.decode()
     assert "My bookings" in html and "confirmed" in html
+
+
+def test_my_account_links_to_my_bookings(client, world):
+    client.force_login(world["resident"])
+    assert 'href="/en/bookings/"' in client.get("/en/me/").content.decode()
