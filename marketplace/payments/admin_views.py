@@ -258,8 +258,8 @@ class StripeEventInspectView(InspectFieldsMixin, ScopedInspectView):
         return Payment.objects.filter(about).first()
 
 
-class StripeEventRetryView(View):
-    """Process a stored event again (POST) and say what came of it."""
+class _StripeEventAction(View):
+    """A POST on one stored event, by a platform admin; back to the event's page."""
 
     viewset = None
     http_method_names = ["post"]
@@ -269,14 +269,24 @@ class StripeEventRetryView(View):
             raise PermissionDenied
         events = self.viewset.scope_queryset(StripeEvent.objects.all(), request.user)
         event = get_object_or_404(events, pk=pk)
-        back = redirect(self.viewset.get_url_name("inspect"), event.pk)
+        self.act(request, event)
+        return redirect(self.viewset.get_url_name("inspect"), event.pk)
+
+    def act(self, request, event: StripeEvent) -> None:
+        raise NotImplementedError
+
+
+class StripeEventRetryView(_StripeEventAction):
+    """Process a stored event again and say what came of it."""
+
+    def act(self, request, event):
         if event.status not in OUTSTANDING:
             messages.warning(
                 request,
                 gettext("This event is “%(status)s”: there is nothing to process again.")
                 % {"status": event.get_status_display()},
             )
-            return back
+            return
         event_retry(actor=request.user, event_pk=event.pk)
         event.refresh_from_db()
         text = gettext("Processed again: the event is now “%(status)s”.") % {
@@ -285,23 +295,12 @@ class StripeEventRetryView(View):
         if event.note:
             text += " " + gettext("Note: %(note)s") % {"note": event.note}
         RESULT_LEVEL.get(event.status, messages.error)(request, text)
-        return back
 
 
-class StripeEventDismissView(View):
-    """Set aside an event needing attention, with what was found (POST)."""
+class StripeEventDismissView(_StripeEventAction):
+    """Set aside an event needing attention, with what was found."""
 
-    viewset = None
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        events = self.viewset.scope_queryset(StripeEvent.objects.all(), request.user)
-        event = get_object_or_404(events, pk=pk)
-        done = call_service(
-            request, event_dismiss, event_pk=event.pk, note=request.POST.get("note", "")
-        )
-        if done is not None:
+    def act(self, request, event):
+        note = request.POST.get("note", "")
+        if call_service(request, event_dismiss, event_pk=event.pk, note=note) is not None:
             messages.success(request, gettext("The event is set aside."))
-        return redirect(self.viewset.get_url_name("inspect"), event.pk)

@@ -22,18 +22,16 @@ from marketplace.core.errors import DomainError
 from marketplace.core.views import call_service
 
 from . import gateway
-from .models import DonationStatus
-from .money import fen_of, yuan_of
-from .services.checkout import donation_checkout
-from .services.donations import (
-    MESSAGE_MAX,
-    NAME_MAX,
+from .donation_selectors import (
     donation_by_receipt_key,
-    donation_create,
     project_donations_received,
     project_totals,
     receipt_number,
 )
+from .models import DonationStatus
+from .money import fen_of, yuan_of
+from .services.checkout import donation_checkout
+from .services.donations import MESSAGE_MAX, NAME_MAX, donation_create
 
 PRESETS = (20, 50, 100)  # yuan
 DONORS_PER_PAGE = 30

@@ -7,8 +7,7 @@ return. The page a donation is for is any Wagtail page that says it `accepts_don
 """
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -17,7 +16,7 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
 
 from .. import gateway
-from ..models import Donation, DonationStatus, Payment, PaymentStatus, Refund, RefundStatus
+from ..models import Donation, DonationStatus, Payment, PaymentStatus
 from ..money import FEN_PER_YUAN, MIN_CHARGE
 from .checkout import SESSION_LIFETIME
 
@@ -87,50 +86,6 @@ def _check_amount(amount_fen) -> None:
             % {"low": MIN_DONATION // FEN_PER_YUAN, "high": f"{MAX_DONATION // FEN_PER_YUAN:,}"},
             field="amount",
         )
-
-
-# --- reads the project page and the receipt share -----------------------------------------
-def project_donations_received(project: Page):
-    """The donations received for a project, newest first (what the donor list shows:
-    `shown_name`, never `donor_name`, for an anonymous one)."""
-    return (
-        Donation.objects.filter(project_id=project.pk, status=DonationStatus.RECEIVED)
-        .only("donor_name", "anonymous", "message", "amount", "received_at", "created_at")
-        .order_by("-received_at", "-pk")
-    )
-
-
-def project_totals(project: Page) -> dict:
-    """{"total": fen received, "count": donations received} for a project."""
-    # What was paid less what goes back: refunds done or under way (a partial refund, a
-    # second payment of one donation being returned) lower the total.
-    going_back = (
-        Refund.objects.filter(payment=OuterRef("pk"))
-        .exclude(status__in=(RefundStatus.FAILED, RefundStatus.CANCELED))
-        .values("payment")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    totals = (
-        Payment.objects.filter(
-            donation__project_id=project.pk,
-            donation__status=DonationStatus.RECEIVED,
-            status=PaymentStatus.PAID,
-        )
-        .annotate(back=Coalesce(Subquery(going_back), 0))
-        .aggregate(total=Sum(F("amount") - F("back")), count=Count("donation", distinct=True))
-    )
-    return {"total": totals["total"] or 0, "count": totals["count"]}
-
-
-def donation_by_receipt_key(receipt_key):
-    return Donation.objects.select_related("project").filter(receipt_key=receipt_key).first()
-
-
-def receipt_number(donation: Donation) -> str:
-    """The number printed on a received donation's receipt: LL-D-<year>-<id, 6 digits>."""
-    when = timezone.localtime(donation.received_at or donation.created_at)
-    return f"LL-D-{when.year}-{donation.pk:06d}"
 
 
 def donation_expire_unpaid(*, now=None) -> int:

@@ -50,6 +50,18 @@ def state(booking):
     }
 
 
+def another_payment(booking, key):
+    """A second attempt of the booking whose session was made (as paying() makes one)."""
+    return Payment.objects.create(
+        booking=booking,
+        amount=booking.amount,
+        platform_fee=0,
+        provider_share=booking.amount,
+        idempotency_key=key,
+        checkout_session_id=f"cs_test_{key}",
+    )
+
+
 @pytest.fixture
 def held(shop):
     booking = booking_create(actor=resident(), slot=shop["slot"])
@@ -223,14 +235,7 @@ def test_bad_signatures_get_400_and_change_nothing(client, held):
 def test_tampered_amount_or_metadata_is_refused_and_kept(client, held, caplog):
     booking, payment = held
     cheap = event("checkout.session.completed", session(payment, amount_total=100))
-    other = Payment.objects.create(
-        booking=booking,
-        amount=payment.amount,
-        platform_fee=0,
-        provider_share=payment.amount,
-        idempotency_key="other",
-        checkout_session_id="cs_test_other",
-    )
+    other = another_payment(booking, "other")
     wrong_target = event(
         "checkout.session.completed",
         session(other, metadata={"payment": str(payment.pk)}),
@@ -285,14 +290,7 @@ def test_a_failing_handler_leaves_the_event_retryable(client, held, monkeypatch)
 def test_paying_twice_for_one_booking_refunds_the_second(client, held):
     booking, first = held
     deliver(client, event("checkout.session.completed", session(first, intent="pi_1")))
-    second = Payment.objects.create(
-        booking=booking,
-        amount=first.amount,
-        platform_fee=0,
-        provider_share=first.amount,
-        idempotency_key="second",
-        checkout_session_id="cs_test_second",
-    )
+    second = another_payment(booking, "second")
     deliver(client, event("checkout.session.completed", session(second, intent="pi_2")))
     refund = Refund.objects.get()
     assert refund.payment == second and refund.amount == second.amount
@@ -303,14 +301,7 @@ def test_paying_twice_for_one_booking_refunds_the_second(client, held):
 def test_refunding_a_duplicate_payment_leaves_the_booking_confirmed(client, held):
     booking, first = held
     deliver(client, event("checkout.session.completed", session(first, intent="pi_1")))
-    second = Payment.objects.create(
-        booking=booking,
-        amount=first.amount,
-        platform_fee=0,
-        provider_share=first.amount,
-        idempotency_key="second",
-        checkout_session_id="cs_test_second",
-    )
+    second = another_payment(booking, "second")
     deliver(client, event("checkout.session.completed", session(second, intent="pi_2")))
     duplicate = Refund.objects.get()
     back = stripe_refund(
