@@ -183,21 +183,3 @@ def test_provider_staff_booking_for_themselves_follow_the_residents_rules(shop, 
     deliver(client, event("checkout.session.completed", session(paying(booking))))
     with pytest.raises(DomainError, match="24"):  # past free cancellation, like anyone
         booking_cancel(actor=staff, booking=booking, reason="")
-
-
-@pytest.mark.usefixtures("payments_on")
-def test_after_the_booked_time_the_resident_rates_the_provider(shop, client):
-    from marketplace.reviews.services.reviews import review_create
-
-    person = resident()
-    booking = booking_create(actor=person, slot=shop["slot"])
-    deliver(client, event("checkout.session.completed", session(paying(booking))))
-    with pytest.raises(NotPermitted):  # not yet: the service has not happened
-        review_create(actor=person, service_kind="booking", service_id=booking.pk, level=5)
-    BookingSlot.objects.filter(pk=booking.slot_id).update(
-        starts_at=timezone.now() - timedelta(hours=3), ends_at=timezone.now() - timedelta(hours=1)
-    )
-    with pytest.raises(NotPermitted):  # only the resident who booked it
-        review_create(actor=resident(), service_kind="booking", service_id=booking.pk, level=5)
-    review = review_create(actor=person, service_kind="booking", service_id=booking.pk, level=5)
-    assert review.provider_id == shop["provider"].pk and review.provider_type == "organization"

@@ -112,11 +112,40 @@ def test_request_rated_by_the_resident_who_filed_it(world, neighbour):
     refused(world["resident"], "request", item, TWICE, error=DomainError)
 
 
+def test_booking_rated_by_the_resident_who_booked_it_once_its_time_is_over(world, neighbour):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from marketplace.payments.models import BookingSlot
+    from marketplace.payments.services.bookings import booking_create, slot_create
+    from tests.factories import OfferingFactory
+
+    start = timezone.now() + timedelta(days=1)
+    slot = slot_create(
+        actor=world["org_staff"],
+        offering=OfferingFactory(organization=world["provider"], price=None),
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        capacity=2,
+    )
+    booking = booking_create(actor=world["resident"], slot=slot)
+    refused(world["resident"], "booking", booking, NOT_SERVED)  # not happened yet
+    BookingSlot.objects.filter(pk=slot.pk).update(
+        starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    refused(neighbour, "booking", booking, NOT_SERVED)  # not theirs
+    review = rate(world["resident"], "booking", booking)
+    assert (review.provider_type, review.provider_id) == ("organization", world["provider"].pk)
+    assert review.community == world["home"]  # where the reviewer lives
+    refused(world["resident"], "booking", booking, TWICE, error=DomainError)
+
+
 def test_every_registered_kind_is_covered_here():
     """A new kind of service must come with its eligibility test in this file."""
     from marketplace.reviews.registry import kinds
 
-    assert {kind.key for kind in kinds()} == {"demand", "shift", "milestone", "request"}
+    assert {kind.key for kind in kinds()} == {"demand", "shift", "milestone", "request", "booking"}
 
 
 def test_unknown_kind_or_service(world):
