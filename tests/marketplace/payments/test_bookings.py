@@ -183,3 +183,40 @@ def test_provider_staff_booking_for_themselves_follow_the_residents_rules(shop, 
     deliver(client, event("checkout.session.completed", session(paying(booking))))
     with pytest.raises(DomainError, match="24"):  # past free cancellation, like anyone
         booking_cancel(actor=staff, booking=booking, reason="")
+
+
+@pytest.mark.usefixtures("payments_on")
+def test_limits_on_places_prices_and_unpaid_holds(shop):
+    for capacity in (0, 1001):
+        with pytest.raises(DomainError, match="1,000|1000"):
+            new_slot(shop, capacity=capacity)
+    cheap = OfferingFactory(organization=shop["provider"], price="3.99")
+    with pytest.raises(DomainError, match="4.00"):  # below what Stripe can charge
+        booking_create(actor=resident(), slot=new_slot({**shop, "offering": cheap}))
+    person = resident()
+    for _ in range(3):
+        booking_create(actor=person, slot=new_slot(shop))
+    with pytest.raises(DomainError) as fourth:
+        booking_create(actor=person, slot=new_slot(shop))
+    assert fourth.value.code == "too_many_held"
+    assert Booking.objects.filter(resident=person).count() == 3
+
+
+@pytest.mark.usefixtures("payments_on")
+def test_a_refund_stripe_refuses_is_marked_failed(shop, client, monkeypatch):
+    booking = booking_create(actor=resident(), slot=shop["slot"])
+    deliver(client, event("checkout.session.completed", session(paying(booking))))
+    booking_cancel(actor=shop["org_staff"], booking=booking, reason="停业", refund_amount=None)
+    refund = Refund.objects.get()
+
+    def refuses(**_):
+        raise gateway.GatewayError("charge already refunded", code="gateway_refused")
+
+    monkeypatch.setattr(gateway, "refund_create", refuses)
+    from marketplace.payments.services.refunds import refund_send
+
+    refund_send(refund_id=refund.pk)
+    refund.refresh_from_db()
+    assert refund.status == "failed" and refund.settled_at
+    refund_send(refund_id=refund.pk)  # payments_retry does not send it again
+    assert Refund.objects.get().status == "failed"

@@ -106,3 +106,38 @@ def test_two_late_payments_racing_for_a_freed_place_confirm_one_and_refund_the_o
         (refund,) = Refund.objects.filter(payment__booking__slot=slot)
         assert refund.payment.booking_id != confirmed.pk
         assert refund.amount == refund.payment.amount
+
+
+def test_a_cancellation_and_a_dashboard_refund_at_once_never_deadlock(shop):
+    """The resident cancels while Stripe reports a full refund made in the Dashboard:
+    both paths lock the booking before the payment, so both finish (PostgreSQL would
+    abort one of them on a lock cycle)."""
+    from marketplace.payments.services.bookings import booking_cancel
+
+    from .conftest import stripe_refund
+
+    for n in range(ROUNDS):
+        person = resident()
+        booking = booking_create(actor=person, slot=new_slot(shop))
+        payment = paying(booking)
+        intent = f"pi_race_{n}"
+        deliver(Client(), event("checkout.session.completed", session(payment, intent=intent)))
+        refunded = event(
+            "refund.updated",
+            stripe_refund(f"re_race_{n}", amount=payment.amount, status="succeeded", intent=intent),
+        )
+
+        def cancel(booking=booking, person=person):
+            try:
+                booking_cancel(actor=person, booking=booking, reason="")
+                return "cancelled"
+            except DomainError as error:  # the refund won: nothing left to cancel
+                return error.code
+
+        results = together([cancel, lambda e=refunded: deliver(Client(), e).status_code])
+
+        assert results[1] == 200
+        booking.refresh_from_db()
+        assert booking.status == "cancelled"
+        assert BookingSlot.objects.get(pk=booking.slot_id).taken == 0
+        assert Payment.objects.get(pk=payment.pk).amount_refunded == payment.amount

@@ -149,3 +149,25 @@ def test_releasing_an_unpaid_hold_expires_its_session_at_stripe(
     booking.refresh_from_db()
     assert booking.status == "expired"
     assert [c["path"] for c in sent] == [f"v1/checkout/sessions/{session_id}/expire"]
+
+
+def test_a_second_session_for_one_payment_is_expired_at_once(shop, sent):
+    """Two clicks (two tabs, two languages) both ask Stripe for the attempt's session;
+    the one recorded second is expired and the first one's page is returned."""
+    from marketplace.payments.services.checkout import _open_payment, _session_url
+
+    person = resident()
+    booking = booking_create(actor=person, slot=shop["slot"])
+    stale = _open_payment(booking.payments, booking=booking, amount=booking.amount)
+    first = "https://checkout.stripe.com/c/pay/cs_test_first"
+    Payment.objects.filter(pk=stale.pk).update(
+        checkout_session_id="cs_test_first", checkout_url=first
+    )  # the other click got there while this one was still asking Stripe
+    url = _session_url(stale, person, "预约", {"booking": str(booking.pk)}, **URLS)
+    assert url == first
+    create, expire = sent
+    assert create["path"] == "v1/checkout/sessions"
+    assert expire["path"].startswith("v1/checkout/sessions/cs_") and expire["path"].endswith(
+        "/expire"
+    )
+    assert Payment.objects.get().checkout_session_id == "cs_test_first"
