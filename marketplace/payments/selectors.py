@@ -3,7 +3,7 @@ bookings, and what a resident may still do with one (pay, cancel, and the refund
 would follow). Amounts stay integers of fen here; pages show them through yuan_of."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db.models import IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -107,7 +107,7 @@ def booking_terms(booking: Booking, *, now: datetime | None = None) -> BookingTe
     """The terms of a booking from booking_get (its payments and refunds prefetched)."""
     now = now or timezone.now()
     offering = booking.slot.offering
-    deadline = booking.slot.starts_at - timedelta(hours=offering.cancel_hours)
+    deadline = booking.slot.free_cancellation_until
     active = booking.status in PLACE_HOLDING
     payments = list(booking.payments.all())
     paid = [p for p in payments if p.status == PaymentStatus.PAID]
@@ -122,7 +122,7 @@ def booking_terms(booking: Booking, *, now: datetime | None = None) -> BookingTe
         cancel_hours=offering.cancel_hours,
         cancel_deadline=deadline,
         can_cancel=active and now <= deadline,
-        refund_on_cancel=sum(_refundable(p) for p in paid),
+        refund_on_cancel=sum(p.refundable for p in paid),
         paid=sum(p.amount for p in paid),
         refunded=sum(p.amount_refunded for p in payments),
         refund_pending=pending,
@@ -130,10 +130,3 @@ def booking_terms(booking: Booking, *, now: datetime | None = None) -> BookingTe
         hold_over=hold_over,
         payments_off=held and not payments_on,
     )
-
-
-def _refundable(payment: Payment) -> int:
-    """Payment.refundable from the prefetched refunds (no query per payment)."""
-    undone = (RefundStatus.FAILED, RefundStatus.CANCELED)
-    committed = sum(r.amount for r in payment.refunds.all() if r.status not in undone)
-    return payment.amount - committed

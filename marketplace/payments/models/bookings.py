@@ -1,5 +1,7 @@
 """Time slots of priced (or free) offerings, and residents' bookings of them."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -49,6 +51,11 @@ class BookingSlot(TimeStampedModel):
     @property
     def open_places(self) -> int:
         return self.capacity - self.taken
+
+    @property
+    def free_cancellation_until(self):
+        """Until when a resident may cancel free of charge: the offering's policy."""
+        return self.starts_at - timedelta(hours=self.offering.cancel_hours)
 
 
 class BookingStatus(models.TextChoices):

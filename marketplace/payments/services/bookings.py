@@ -160,8 +160,7 @@ def booking_cancel(*, actor, booking: Booking, reason: str, refund_amount: int |
     if is_provider and not reason:
         raise DomainError(_("Say why the booking is cancelled."), field="reason")
     if not is_provider:
-        deadline = slot.starts_at - timedelta(hours=slot.offering.cancel_hours)
-        if timezone.now() > deadline:
+        if timezone.now() > slot.free_cancellation_until:
             raise DomainError(
                 _(
                     "Free cancellation ended %(hours)s hours before the start; please contact "
