@@ -11,6 +11,8 @@ from tests.factories import (
     staff_of,
 )
 
+pytest_plugins = ["tests.clock"]
+
 
 @pytest.fixture
 def world(db):
@@ -47,10 +49,11 @@ def _with_profile(profile_model, **fields):
 
 
 @pytest.fixture(scope="module")
-def seeded_demo(django_db_setup, django_db_blocker):
-    """The demo (`seed_demo`), seeded once for the module that asks for it, inside a
-    transaction rolled back after the module; what the seed leaves for after commit
-    (tender notice pages, search indexing) runs at once. Tests using it also need `db`."""
+def seeded_demo(module_clock, django_db_setup, django_db_blocker):
+    """The demo (`seed_demo`), seeded once for the module that asks for it (at each
+    instant of a clock sweep), inside a transaction rolled back after the module; what
+    the seed leaves for after commit (tender notice pages, search indexing) runs at
+    once. Tests using it also need `db`."""
     from django.core.management import call_command
     from django.db import transaction
     from django.test import TestCase

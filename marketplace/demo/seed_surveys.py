@@ -151,9 +151,9 @@ def _answers(ctx: Ctx, survey: Survey) -> dict:
 
 
 def _move_back(ctx: Ctx, survey: Survey) -> None:
-    """Opened up to five weeks ago and closed two weeks later, within this year."""
-    start_of_year = ctx.anchor.replace(month=1, day=1)
-    opened = max(ctx.anchor - timedelta(days=35), start_of_year) + timedelta(hours=9)
-    closed = min(opened + timedelta(days=14), timezone.now())
+    """Opened five weeks before the seed's day and closed two weeks later: over, at
+    whatever hour of whatever day of the year the demo is seeded."""
+    opened = ctx.anchor - timedelta(days=35) + timedelta(hours=9)
+    closed = opened + timedelta(days=14)
     Survey.objects.filter(pk=survey.pk).update(opens_at=opened, closes_at=closed, closed_at=closed)
     survey.responses.update(submitted_at=opened + timedelta(days=2))

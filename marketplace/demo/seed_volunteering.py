@@ -8,13 +8,21 @@ for, then moved back in time before attendance is recorded, as if the clock had 
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
-from marketplace.accounts.models import VolunteerProfile
+from marketplace.accounts.models import VolunteerProfile, age_on
 from marketplace.core.errors import DomainError, NotPermitted
+from marketplace.matching.slots import slot_at
 from marketplace.notifications.models import Notification
 from marketplace.volunteering import services
-from marketplace.volunteering.models import Shift, Signup, SignupStatus, Task
+from marketplace.volunteering.models import (
+    ACTIVE_SIGNUP_STATUSES,
+    Shift,
+    Signup,
+    SignupStatus,
+    Task,
+)
 
 from . import data_volunteering as dv
 from .data_people import DEMO_SERVICE_ORG, DEMO_STAFF_COMMUNITIES
@@ -24,9 +32,14 @@ from .seed_demands import _place
 TASKS_PER_COMMUNITY = 2
 PAST_EVERY = 3  # every third task has already happened
 PAST_DAYS = [(6, 60), (330, 390)]  # this year, and last year
-# Extra sessions near the demo volunteer at times they ticked, as (weekday, hour):
-# Saturday morning, Sunday afternoon, Wednesday evening.
-EXTRA_SESSIONS = [(5, 9), (6, 14), (2, 19)]
+# Sessions with places added near the demo volunteer, at times they ticked: the first
+# starts two days after the seed at the earliest, so its sign-up (closing 12 hours
+# before) stays open for a day and a half, whenever the demo is seeded.
+OPEN_SESSIONS = 4
+OPEN_SESSION_LEAD = timedelta(days=2)
+OPEN_SESSION_LENGTH = timedelta(hours=2)
+OPEN_SESSION_HOURS = (9, 14, 19)  # a morning, an afternoon and an evening start
+OPEN_SESSION_SEARCH_DAYS = 28
 
 
 def seed_volunteering(ctx: Ctx) -> None:
@@ -177,7 +190,8 @@ def _demo_extras(ctx: Ctx) -> None:
 
 def _open_sessions(ctx: Ctx) -> None:
     """Organizers near the demo volunteer add a session with places left: the seeded
-    shifts are full, and “Recommended for you” should have tasks the volunteer can join."""
+    shifts are full, and “Recommended for you” should have tasks the volunteer can join,
+    whatever the day and hour the demo is seeded at."""
     demo = ctx.demo_users["volunteer"]
     profile = VolunteerProfile.objects.select_related("home_community__parent").get(user=demo)
     street = profile.home_community.parent
@@ -185,20 +199,56 @@ def _open_sessions(ctx: Ctx) -> None:
     missing = [skill.pk for skill in ctx.skills.values() if skill.pk not in held]
     candidates = (
         Task.objects.filter(status="published", community__parent__parent=street.parent_id)
+        .filter(_age_allows(profile.birth_date))
         .exclude(pk__in=Signup.objects.filter(volunteer=demo).values("shift__task"))
         .exclude(required_skills__in=missing)
         .select_related("community", "created_by")
         .order_by("pk")
     )
     nearest = sorted(candidates, key=lambda task: task.community.parent_id != street.pk)
-    for task, (weekday, hour) in zip(nearest, EXTRA_SESSIONS, strict=False):
-        days = (weekday - ctx.anchor.weekday()) % 7
-        start = ctx.anchor + timedelta(days=days + (7 if days < 2 else 0), hours=hour)
+    starts = _free_starts(demo, profile.availability, count=OPEN_SESSIONS)
+    for task, start in zip(nearest, starts, strict=False):
         services.shift_add(
             actor=task.created_by,
             task=task,
             starts_at=start,
-            ends_at=start + timedelta(hours=2),
+            ends_at=start + OPEN_SESSION_LENGTH,
             capacity=4,
             signup_deadline=start - timedelta(hours=12),
         )
+
+
+def _age_allows(birth_date) -> Q:
+    if birth_date is None:
+        return Q()
+    age = age_on(birth_date, timezone.localdate())
+    return (Q(min_age__isnull=True) | Q(min_age__lte=age)) & (
+        Q(max_age__isnull=True) | Q(max_age__gte=age)
+    )
+
+
+def _free_starts(volunteer, availability, *, count: int) -> list:
+    """`count` session starts, one a day, from OPEN_SESSION_LEAD after now on: each in a
+    slot the volunteer ticked, none clashing with a shift they signed up for."""
+    busy = [
+        (signup.shift.starts_at, signup.shift.ends_at)
+        for signup in Signup.objects.filter(
+            volunteer=volunteer, status__in=ACTIVE_SIGNUP_STATUSES
+        ).select_related("shift")
+    ]
+    earliest = timezone.now() + OPEN_SESSION_LEAD
+    day = timezone.localtime(earliest).replace(hour=0, minute=0, second=0, microsecond=0)
+    starts = []
+    for _ in range(OPEN_SESSION_SEARCH_DAYS):
+        for hour in OPEN_SESSION_HOURS:
+            start = day + timedelta(hours=hour)
+            end = start + OPEN_SESSION_LENGTH
+            if start < earliest or (availability and slot_at(start) not in availability):
+                continue
+            if not any(s < end and start < e for s, e in busy):
+                starts.append(start)
+                break
+        if len(starts) == count:
+            break
+        day += timedelta(days=1)
+    return starts

@@ -3,11 +3,18 @@
 Tests using them run when ELASTICSEARCH_URL points at a node that answers (`make
 services` starts one; .ci/run starts one for its PostgreSQL run). Without one they are
 skipped — unless LINLI_REQUIRE_ELASTICSEARCH=1 (set by .ci/run), where they fail.
-Each test gets its own index prefix, dropped afterwards.
+Each test gets its own index prefix, dropped afterwards. Tests on other pytest-xdist
+workers share the node; a test marked `elasticsearch_alone` (one that stops it) has it
+to itself: the others hold a shared lock on NODE_LOCK while they use it, it an
+exclusive one.
 """
 
+import fcntl
 import os
+import tempfile
 import uuid
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -20,16 +27,31 @@ def _unavailable(message: str):
     pytest.skip(message)
 
 
+NODE_LOCK = Path(tempfile.gettempdir()) / "linli-test-elasticsearch.lock"
+
+
+@contextmanager
+def _node_lock(*, alone: bool):
+    with open(NODE_LOCK, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture
-def elasticsearch_backend(settings):
+def elasticsearch_backend(request, settings):
     url = settings.TEST_ELASTICSEARCH_URL
     if not url:
         _unavailable("ELASTICSEARCH_URL is not set (make services starts a node)")
-    backend = ElasticsearchBackend(url, prefix=f"linli-test-{uuid.uuid4().hex[:10]}")
-    if not backend.healthy():
-        _unavailable(f"Elasticsearch does not answer at {url}")
-    yield backend
-    backend.clear()
+    alone = request.node.get_closest_marker("elasticsearch_alone") is not None
+    with _node_lock(alone=alone):
+        backend = ElasticsearchBackend(url, prefix=f"linli-test-{uuid.uuid4().hex[:10]}")
+        if not backend.healthy():
+            _unavailable(f"Elasticsearch does not answer at {url}")
+        yield backend
+        backend.clear()
 
 
 @pytest.fixture

@@ -207,6 +207,7 @@ def node(command: str) -> None:
 
 
 @pytest.mark.elasticsearch
+@pytest.mark.elasticsearch_alone
 def test_elasticsearch_stopped_mid_test(
     world, site_on_elasticsearch, django_capture_on_commit_callbacks
 ):

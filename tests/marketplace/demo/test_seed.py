@@ -6,6 +6,8 @@ from marketplace.organizations.models import Organization
 from marketplace.organizations.validators import validate_credit_code
 from marketplace.regions.models import CommunityType, Facility, Region, RegionLevel
 
+pytestmark = pytest.mark.clock_sweep
+
 
 @pytest.fixture
 def seeded(seeded_demo, db):

@@ -1,0 +1,155 @@
+"""The test clock: pinning "now" with time-machine, for one test, a whole run or a sweep.
+
+Three ways in:
+
+- `--now=WHEN` runs the whole suite from WHEN (an ISO time, read in Beijing time when it
+  has no offset, or the name of an instant of SWEEP), the clock ticking on from there.
+- Tests of deadlines, windows, reminders, escalations and recommendations, and the demo,
+  carry the `clock_sweep` marker. With `--clock-sweep`, each of them runs once at every
+  instant of SWEEP (its module's fixtures set up again per instant, so the demo is
+  seeded at each); `--clock-sweep=N` runs them at N instants drawn with a seed that
+  changes each run and is printed (`--clock-seed=S` draws the same ones again).
+- A test that needs a fixed moment uses time-machine's own `time_machine` fixture.
+
+Time ticks on from the instant it is pinned to: code that waits or compares two
+timestamps behaves as it does for users. Monotonic clocks are left alone.
+"""
+
+import random
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def _instants() -> dict[str, datetime]:
+    """Just after and just before local midnight on each weekday of the week around the
+    new year (so also the last day of a month and of a year, and 16:00 UTC, when the
+    UTC date and the Beijing date part), the Friday 00:30 at which a seed once showed too
+    little, a midday, and the last day of a leap February."""
+    found = {}
+    monday = datetime(2026, 12, 28, tzinfo=BEIJING)
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        name = day.strftime("%a").lower()
+        found[f"{name}-0001"] = day.replace(minute=1)
+        found[f"{name}-2359"] = day.replace(hour=23, minute=59)
+    found["fri-0030"] = datetime(2027, 1, 8, 0, 30, tzinfo=BEIJING)
+    found["wed-1200"] = datetime(2027, 1, 13, 12, 0, tzinfo=BEIJING)
+    found["leap-day-2359"] = datetime(2028, 2, 29, 23, 59, tzinfo=BEIJING)
+    return found
+
+
+SWEEP = _instants()
+
+
+def parse_instant(text: str) -> datetime:
+    """A SWEEP name, or an ISO time (Beijing time unless it says otherwise)."""
+    if text in SWEEP:
+        return SWEEP[text]
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        names = ", ".join(SWEEP)
+        message = f"--now: {text!r} is neither an ISO time nor one of {names}"
+        raise pytest.UsageError(message) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=BEIJING)
+
+
+def _traveller(moment: datetime) -> time_machine.travel:
+    # Given in UTC, so time-machine leaves the process's time zone (Django's) alone.
+    return time_machine.travel(moment.astimezone(UTC), tick=True)
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("linli clock")
+    group.addoption(
+        "--now",
+        metavar="WHEN",
+        help="run every test from this instant: an ISO time (Beijing time if naive) "
+        "or a sweep instant's name, e.g. fri-0001",
+    )
+    group.addoption(
+        "--clock-sweep",
+        nargs="?",
+        const="all",
+        metavar="N",
+        help="run the tests marked clock_sweep at every sweep instant, or at N of them "
+        "drawn at random (see --clock-seed)",
+    )
+    group.addoption(
+        "--clock-seed", type=int, help="the seed that draws --clock-sweep=N's instants"
+    )
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "clock_sweep: depends on the clock (deadlines, windows, the demo); "
+        "--clock-sweep runs it at every instant of tests/clock.py's SWEEP",
+    )
+    when = config.getoption("--now")
+    if when:
+        config._linli_travel = _traveller(parse_instant(when))
+        config._linli_travel.start()
+    config._linli_sweep = _sweep_instants(config)
+
+
+def pytest_unconfigure(config):
+    travel = getattr(config, "_linli_travel", None)
+    if travel is not None:
+        travel.stop()
+
+
+def _sweep_instants(config) -> list[str]:
+    wanted = config.getoption("--clock-sweep")
+    if not wanted:
+        return []
+    if wanted == "all":
+        return list(SWEEP)
+    try:
+        count = int(wanted)
+    except ValueError:
+        message = f"--clock-sweep takes a number of instants, not {wanted!r}"
+        raise pytest.UsageError(message) from None
+    seed = config.getoption("--clock-seed")
+    if seed is None:
+        # xdist's workers must draw what the controller drew: it passes its options on.
+        seed = random.SystemRandom().randrange(10**6)
+        config.option.clock_seed = seed
+    return sorted(random.Random(seed).sample(list(SWEEP), min(count, len(SWEEP))))
+
+
+def pytest_report_header(config):
+    lines = []
+    if config.getoption("--now"):
+        lines.append(f"clock: every test starts from {config.getoption('--now')}")
+    instants = config._linli_sweep
+    if instants:
+        seed = config.getoption("--clock-seed")
+        drawn = f" (drawn with --clock-seed={seed})" if seed is not None else ""
+        lines.append(f"clock sweep: {len(instants)} instants{drawn}: {', '.join(instants)}")
+    return lines
+
+
+def pytest_generate_tests(metafunc):
+    instants = metafunc.config._linli_sweep
+    if instants and metafunc.definition.get_closest_marker("clock_sweep"):
+        if "module_clock" not in metafunc.fixturenames:
+            metafunc.fixturenames.append("module_clock")
+        metafunc.parametrize("module_clock", instants, indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
+def module_clock(request):
+    """The instant this module's tests run at in a sweep (None outside one): module
+    fixtures that depend on the clock, such as the seeded demo, request it."""
+    name = getattr(request, "param", None)
+    if name is None:
+        yield None
+        return
+    with _traveller(SWEEP[name]):
+        yield SWEEP[name]
