@@ -11,6 +11,11 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 # Extra pytest arguments: make test ARGS="-k orders -x"
 ARGS ?=
+# pytest-xdist workers for make test (one per core); 0 runs the suite in one process.
+TEST_WORKERS ?= auto
+# The clock sweep: instants drawn for the tests other than the demo's (FULL=1: all).
+CLOCK_SAMPLE ?= 3
+FULL ?=
 # One benchmark section: make bench ONLY=reviews
 ONLY ?=
 
@@ -24,11 +29,13 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 PO_FILES := $(shell find . \( -path ./.venv -o -path ./node_modules -o -path ./.git -o -path ./var \) -prune -o -name '*.po' -print 2>/dev/null)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: help venv install messages run test bench lint services services-stop clean
+.PHONY: help venv install messages run test clock-sweep bench lint services services-stop clean
 
 help:
 	@echo "make run            install if needed, migrate, seed the demo, serve http://127.0.0.1:$(PORT)"
-	@echo "make test [ARGS=…]  run the test suite (pytest)"
+	@echo "make test [ARGS=…]  run the test suite (pytest, one worker per core)"
+	@echo "make clock-sweep    the demo's tests at every instant of tests/clock.py's sweep, the other"
+	@echo "                    clock-dependent tests at CLOCK_SAMPLE ($(CLOCK_SAMPLE)) drawn at random (FULL=1: at all)"
 	@echo "make bench [ONLY=…] benchmarks side by side on SQLite and PostgreSQL (if up): table + bench/results.json"
 	@echo "                    (ONLY=signup, reviews or search: one section; search also runs Elasticsearch if ELASTICSEARCH_URL is set)"
 	@echo "make lint           ruff check ."
@@ -63,9 +70,22 @@ run: $(STAMP) messages
 	@echo "==> serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	DJANGO_SETTINGS_MODULE=config.settings.embedded $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# pytest's own exit code decides; 5 (no tests collected) fails like any other.
+# pytest's own exit code decides; 5 (no tests collected) fails like any other. A
+# module's tests stay on one worker (--dist loadscope): its module fixtures (the seeded
+# demo) are set up once.
 test: $(STAMP) messages
-	@rc=0; $(PY) -m pytest $(ARGS) || rc=$$?; \
+	@rc=0; $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(ARGS) || rc=$$?; \
+	if [[ $$rc -ne 0 ]]; then echo "pytest exited with status $$rc" >&2; fi; \
+	exit $$rc
+
+# The tests marked clock_sweep, run at pinned instants (tests/clock.py): the demo at
+# every one; the others at CLOCK_SAMPLE of them, drawn with a seed the header prints.
+# Each instant's tests stay on one worker (--dist loadscope, by module and instant: tests/clock.py), which seeds once for them.
+SWEEP_PYTEST = $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope -m clock_sweep
+clock-sweep: $(STAMP) messages
+	@rc=0; $(SWEEP_PYTEST) --clock-sweep=all tests/marketplace/demo $(ARGS) || rc=$$?; \
+	$(SWEEP_PYTEST) --clock-sweep=$(if $(FULL),all,$(CLOCK_SAMPLE)) --ignore=tests/marketplace/demo \
+		$(ARGS) || rc=$$?; \
 	if [[ $$rc -ne 0 ]]; then echo "pytest exited with status $$rc" >&2; fi; \
 	exit $$rc
 

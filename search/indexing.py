@@ -29,6 +29,7 @@ from .registry import TYPES, types_for_model
 
 log = logging.getLogger("linli.search")
 PENDING_BATCH = 500  # waiting objects sent per batch by search_retry
+TASK_BATCH = 500  # objects of one type per index task, from one transaction
 MAX_ATTEMPTS = 20  # an update refused this often is left for staff to look at
 
 # Objects whose documents are built from another object: model label → a function of
@@ -79,14 +80,58 @@ def _subtree(page_id) -> list[int]:
     return _pks(Page.objects.descendant_of(page, inclusive=True)) if page else []
 
 
+class _Batch:
+    """What one transaction changed, by type, sent as one task per type (of at most
+    TASK_BATCH objects) when it commits: a write that touches a thousand objects (the
+    demo's seed, a review changing its provider's documents) sends a few tasks, not a
+    thousand. One batch per savepoint, so a rolled-back savepoint drops its objects."""
+
+    def __init__(self, savepoints: tuple):
+        self.savepoints = savepoints
+        self.pks: dict[str, set] = {}
+
+    def add(self, type_key: str, pks: set) -> None:
+        self.pks.setdefault(type_key, set()).update(pks)
+
+    def __call__(self) -> None:
+        for type_key, pks in self.pks.items():
+            ordered = sorted(pks)
+            for start in range(0, len(ordered), TASK_BATCH):
+                try:  # a failing index update never fails the write, nor the other types
+                    index_objects_task.enqueue(type_key, ordered[start : start + TASK_BATCH])
+                except Exception:
+                    log.exception("search: could not queue %d %s updates", len(pks), type_key)
+
+
 def _queue(type_key: str, pks) -> None:
     """Reindex these objects once the transaction commits; never if it rolls back."""
-    pks = sorted({pk for pk in pks if pk is not None})
-    if pks:
-        transaction.on_commit(
-            lambda: index_objects_task.enqueue(type_key, pks),
-            robust=True,  # a failing index update never fails the write itself
-        )
+    pks = {pk for pk in pks if pk is not None}
+    if not pks:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:  # autocommit: it is committed already
+        batch = _Batch(())
+        batch.add(type_key, pks)
+        batch()
+        return
+    _open_batch(connection).add(type_key, pks)
+
+
+def _open_batch(connection) -> _Batch:
+    """The batch of the current savepoint, still waiting for the commit, or a new one."""
+    savepoints = tuple(connection.savepoint_ids)
+    batch = getattr(connection, "linli_index_batch", None)
+    # run_on_commit holds (savepoint ids, callback, robust) until the commit; a batch
+    # missing from it ran already or was dropped with its savepoint.
+    if (
+        batch is None
+        or batch.savepoints != savepoints
+        or not any(entry[1] is batch for entry in reversed(connection.run_on_commit))
+    ):
+        batch = _Batch(savepoints)
+        connection.linli_index_batch = batch
+        transaction.on_commit(batch, robust=True)
+    return batch
 
 
 def _changed(sender, instance, **kwargs) -> None:

@@ -5,10 +5,12 @@ Three ways in:
 - `--now=WHEN` runs the whole suite from WHEN (an ISO time, read in Beijing time when it
   has no offset, or the name of an instant of SWEEP), the clock ticking on from there.
 - Tests of deadlines, windows, reminders, escalations and recommendations, and the demo,
-  carry the `clock_sweep` marker. With `--clock-sweep`, each of them runs once at every
-  instant of SWEEP (its module's fixtures set up again per instant, so the demo is
-  seeded at each); `--clock-sweep=N` runs them at N instants drawn with a seed that
-  changes each run and is printed (`--clock-seed=S` draws the same ones again).
+  carry the `clock_sweep` marker: they always run at a pinned instant of SWEEP, by
+  default one drawn with a seed that changes each run and is printed in the header
+  (`--clock-seed=S` draws the same again). `--clock-sweep=N` runs each of them at N
+  instants, `--clock-sweep=all` at every one (their module's fixtures set up again per
+  instant, so the demo is seeded at each); `--clock-sweep=0` leaves them on the real
+  clock.
 - A test that needs a fixed moment uses time-machine's own `time_machine` fixture.
 
 Time ticks on from the instant it is pinned to: code that waits or compares two
@@ -16,7 +18,8 @@ timestamps behaves as it does for users. Monotonic clocks are left alone.
 """
 
 import random
-from datetime import UTC, datetime, timedelta
+import re
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -60,8 +63,12 @@ def parse_instant(text: str) -> datetime:
 
 
 def _traveller(moment: datetime) -> time_machine.travel:
-    # Given in UTC, so time-machine leaves the process's time zone (Django's) alone.
-    return time_machine.travel(moment.astimezone(UTC), tick=True)
+    # Given in Django's zone: time-machine then sets TZ to it (Django has already), so
+    # date.today() and naive local times read as they do off the real clock; it would
+    # read them in UTC otherwise.
+    from django.conf import settings
+
+    return time_machine.travel(moment.astimezone(ZoneInfo(settings.TIME_ZONE)), tick=True)
 
 
 def pytest_addoption(parser):
@@ -78,7 +85,7 @@ def pytest_addoption(parser):
         const="all",
         metavar="N",
         help="run the tests marked clock_sweep at every sweep instant, or at N of them "
-        "drawn at random (see --clock-seed)",
+        "drawn at random (default 1; 0: on the real clock; see --clock-seed)",
     )
     group.addoption(
         "--clock-seed", type=int, help="the seed that draws --clock-sweep=N's instants"
@@ -106,8 +113,8 @@ def pytest_unconfigure(config):
 
 def _sweep_instants(config) -> list[str]:
     wanted = config.getoption("--clock-sweep")
-    if not wanted:
-        return []
+    if wanted is None:
+        wanted = "0" if config.getoption("--now") else "1"
     if wanted == "all":
         return list(SWEEP)
     try:
@@ -115,12 +122,21 @@ def _sweep_instants(config) -> list[str]:
     except ValueError:
         message = f"--clock-sweep takes a number of instants, not {wanted!r}"
         raise pytest.UsageError(message) from None
+    if count <= 0:
+        return []
     seed = config.getoption("--clock-seed")
     if seed is None:
-        # xdist's workers must draw what the controller drew: it passes its options on.
-        seed = random.SystemRandom().randrange(10**6)
+        # pytest-xdist's workers draw what the controller drew (pytest_configure_node).
+        worker = getattr(config, "workerinput", {})
+        seed = worker.get("linli_clock_seed", random.SystemRandom().randrange(10**6))
         config.option.clock_seed = seed
     return sorted(random.Random(seed).sample(list(SWEEP), min(count, len(SWEEP))))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist: a worker gets the controller's clock seed."""
+    node.workerinput["linli_clock_seed"] = node.config.getoption("--clock-seed")
 
 
 def pytest_report_header(config):
@@ -131,7 +147,8 @@ def pytest_report_header(config):
     if instants:
         seed = config.getoption("--clock-seed")
         drawn = f" (drawn with --clock-seed={seed})" if seed is not None else ""
-        lines.append(f"clock sweep: {len(instants)} instants{drawn}: {', '.join(instants)}")
+        count = f"{len(instants)} instant" + ("s" if len(instants) > 1 else "")
+        lines.append(f"clock sweep: {count}{drawn}: {', '.join(instants)}")
     return lines
 
 
@@ -141,6 +158,30 @@ def pytest_generate_tests(metafunc):
         if "module_clock" not in metafunc.fixturenames:
             metafunc.fixturenames.append("module_clock")
         metafunc.parametrize("module_clock", instants, indirect=True, scope="module")
+
+
+_INSTANT_IN_ID = re.compile(
+    r"(?<=[\[-])(" + "|".join(sorted(map(re.escape, SWEEP), key=len, reverse=True)) + r")(?=[\]-])"
+)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's --dist loadscope, with a module's tests at one sweep instant as one
+    scope: a worker runs them together and sets up their module fixtures (the seeded
+    demo) once, while the instants spread over the workers. (--dist loadgroup would do
+    it with marks, but pytest-xdist 3.8 cannot rename pytest 9's node ids.)"""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleAtInstant(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope, params = super()._split_scope(nodeid), nodeid.find("[")
+            found = _INSTANT_IN_ID.search(nodeid, params) if params >= 0 else None
+            return f"{scope}@{found.group(1)}" if found else scope
+
+    return ModuleAtInstant(config, log)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,8 @@ from tests.factories import staff_of
 
 from .helpers import file_request, hours
 
+pytestmark = pytest.mark.clock_sweep
+
 R = EscalationReason
 SECOND = hours(1 / 3600)
 

@@ -16,6 +16,8 @@ from tests.factories import UserFactory
 
 from .helpers import file_request, hours, photo_file, snapshot
 
+pytestmark = pytest.mark.clock_sweep
+
 S = RequestStatus
 
 

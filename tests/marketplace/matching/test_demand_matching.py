@@ -15,6 +15,8 @@ from tests.factories.volunteering import volunteer
 
 from .builders import HOME, accept, open_demand, organization, social_worker
 
+pytestmark = pytest.mark.clock_sweep
+
 
 def names(matches):
     return [m.candidate.name for m in matches]

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,6 +13,8 @@ from tests.factories import CategoryFactory, SkillFactory
 from tests.factories.volunteering import published_task, volunteer
 
 from .builders import next_saturday
+
+pytestmark = pytest.mark.clock_sweep
 
 
 def saturday_shift(hour=9, weeks=1, capacity=3, **fields):

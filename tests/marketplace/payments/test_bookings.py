@@ -21,6 +21,8 @@ from tests.factories import OfferingFactory
 
 from .conftest import deliver, event, new_slot, paying, resident, session
 
+pytestmark = pytest.mark.clock_sweep
+
 URLS = {"success_url": "https://linli.example/ok", "cancel_url": "https://linli.example/no"}
 
 

@@ -13,6 +13,8 @@ from marketplace.procurement.services.bids import attachment_content
 from tests.factories import OrganizationFactory, member_of
 from tests.factories.procurement import FILES, PRICE, SECRET_FILE, SECRET_PLAN, later, submit
 
+pytestmark = pytest.mark.clock_sweep
+
 
 def everything_stored() -> str:
     """Every row of every table, as text: the whole database a leak could come from."""

@@ -12,6 +12,8 @@ from marketplace.reviews.models import CreditEvent, RectificationCase, Review
 from marketplace.reviews.selectors import credit_get
 from tests.factories.reviews import delivered_demand
 
+pytestmark = pytest.mark.clock_sweep
+
 
 @pytest.fixture
 def bad(world):

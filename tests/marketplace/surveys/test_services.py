@@ -14,6 +14,8 @@ from tests.factories import staff_of
 
 from .conftest import QUESTIONS, answers_for, draft_survey, open_survey, resident_of
 
+pytestmark = pytest.mark.clock_sweep
+
 
 def state(survey):
     """Everything a refused call must leave as it was."""

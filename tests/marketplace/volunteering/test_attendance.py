@@ -13,6 +13,8 @@ from marketplace.volunteering.models import Attendance, ServiceRecord, Shift
 from marketplace.volunteering.services.attendance import CHECKIN_TOKEN_SECONDS
 from tests.factories.volunteering import in_days, published_task, volunteer
 
+pytestmark = pytest.mark.clock_sweep
+
 
 @pytest.fixture
 def shift(world):

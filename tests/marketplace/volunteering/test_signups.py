@@ -14,6 +14,8 @@ from marketplace.volunteering.models import Shift, SignupStatus
 from tests.factories import SkillFactory
 from tests.factories.volunteering import in_days, published_task, volunteer
 
+pytestmark = pytest.mark.clock_sweep
+
 S = SignupStatus
 
 
