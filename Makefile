@@ -78,13 +78,12 @@ test: $(STAMP) messages
 	if [[ $$rc -ne 0 ]]; then echo "pytest exited with status $$rc" >&2; fi; \
 	exit $$rc
 
-# The tests marked clock_sweep, run at pinned instants (tests/clock.py): the demo at
+# The tests marked clock_sweep, run at pinned instants (tests/clock.py): the demo's at
 # every one; the others at CLOCK_SAMPLE of them, drawn with a seed the header prints.
-# Each instant's tests stay on one worker (--dist loadscope, by module and instant: tests/clock.py), which seeds once for them.
-SWEEP_PYTEST = $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope -m clock_sweep
+# A module's tests at one instant stay on one worker, which seeds the demo once for them.
 clock-sweep: $(STAMP) messages
-	@rc=0; $(SWEEP_PYTEST) --clock-sweep=all tests/marketplace/demo $(ARGS) || rc=$$?; \
-	$(SWEEP_PYTEST) --clock-sweep=$(if $(FULL),all,$(CLOCK_SAMPLE)) --ignore=tests/marketplace/demo \
+	@rc=0; $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope -m clock_sweep \
+		--clock-sweep=$(if $(FULL),all,$(CLOCK_SAMPLE)) --clock-sweep-every=tests/marketplace/demo \
 		$(ARGS) || rc=$$?; \
 	if [[ $$rc -ne 0 ]]; then echo "pytest exited with status $$rc" >&2; fi; \
 	exit $$rc

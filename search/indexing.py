@@ -80,58 +80,34 @@ def _subtree(page_id) -> list[int]:
     return _pks(Page.objects.descendant_of(page, inclusive=True)) if page else []
 
 
-class _Batch:
-    """What one transaction changed, by type, sent as one task per type (of at most
-    TASK_BATCH objects) when it commits: a write that touches a thousand objects (the
-    demo's seed, a review changing its provider's documents) sends a few tasks, not a
-    thousand. One batch per savepoint, so a rolled-back savepoint drops its objects."""
-
-    def __init__(self, savepoints: tuple):
-        self.savepoints = savepoints
-        self.pks: dict[str, set] = {}
-
-    def add(self, type_key: str, pks: set) -> None:
-        self.pks.setdefault(type_key, set()).update(pks)
-
-    def __call__(self) -> None:
-        for type_key, pks in self.pks.items():
-            ordered = sorted(pks)
-            for start in range(0, len(ordered), TASK_BATCH):
-                try:  # a failing index update never fails the write, nor the other types
-                    index_objects_task.enqueue(type_key, ordered[start : start + TASK_BATCH])
-                except Exception:
-                    log.exception("search: could not queue %d %s updates", len(pks), type_key)
-
-
 def _queue(type_key: str, pks) -> None:
-    """Reindex these objects once the transaction commits; never if it rolls back."""
+    """Reindex these objects once the transaction commits; never if it rolls back.
+
+    What one transaction changes is sent as one task per type (of at most TASK_BATCH
+    objects): a write touching a thousand objects (the demo's seed, a review changing
+    its provider's documents) sends a few tasks, not a thousand. Each change adds its
+    objects to the connection's waiting set and asks for a flush after the commit; the
+    first flush sends the whole set. An object whose change was rolled back may be sent
+    with a later commit: its document is rebuilt from the database as it stands, so
+    that costs a little work, never a wrong document."""
     pks = {pk for pk in pks if pk is not None}
     if not pks:
         return
     connection = transaction.get_connection()
-    if not connection.in_atomic_block:  # autocommit: it is committed already
-        batch = _Batch(())
-        batch.add(type_key, pks)
-        batch()
-        return
-    _open_batch(connection).add(type_key, pks)
+    waiting = connection.__dict__.setdefault("linli_index_waiting", {})
+    waiting.setdefault(type_key, set()).update(pks)
+    transaction.on_commit(lambda: _flush(connection), robust=True)
 
 
-def _open_batch(connection) -> _Batch:
-    """The batch of the current savepoint, still waiting for the commit, or a new one."""
-    savepoints = tuple(connection.savepoint_ids)
-    batch = getattr(connection, "linli_index_batch", None)
-    # run_on_commit holds (savepoint ids, callback, robust) until the commit; a batch
-    # missing from it ran already or was dropped with its savepoint.
-    if (
-        batch is None
-        or batch.savepoints != savepoints
-        or not any(entry[1] is batch for entry in reversed(connection.run_on_commit))
-    ):
-        batch = _Batch(savepoints)
-        connection.linli_index_batch = batch
-        transaction.on_commit(batch, robust=True)
-    return batch
+def _flush(connection) -> None:
+    waiting = connection.__dict__.pop("linli_index_waiting", {})
+    for type_key, pks in waiting.items():
+        ordered = sorted(pks)
+        for start in range(0, len(ordered), TASK_BATCH):
+            try:  # a failing index update never fails the write, nor the other types
+                index_objects_task.enqueue(type_key, ordered[start : start + TASK_BATCH])
+            except Exception:
+                log.exception("search: could not queue %d %s updates", len(pks), type_key)
 
 
 def _changed(sender, instance, **kwargs) -> None:

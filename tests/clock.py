@@ -10,7 +10,8 @@ Three ways in:
   (`--clock-seed=S` draws the same again). `--clock-sweep=N` runs each of them at N
   instants, `--clock-sweep=all` at every one (their module's fixtures set up again per
   instant, so the demo is seeded at each); `--clock-sweep=0` leaves them on the real
-  clock.
+  clock. `--clock-sweep-every=PATH` runs those under PATH at every instant whatever
+  `--clock-sweep` says.
 - A test that needs a fixed moment uses time-machine's own `time_machine` fixture.
 
 Time ticks on from the instant it is pinned to: code that waits or compares two
@@ -88,6 +89,14 @@ def pytest_addoption(parser):
         "drawn at random (default 1; 0: on the real clock; see --clock-seed)",
     )
     group.addoption(
+        "--clock-sweep-every",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="the clock_sweep tests under PATH run at every sweep instant, whatever "
+        "--clock-sweep says (repeatable)",
+    )
+    group.addoption(
         "--clock-seed", type=int, help="the seed that draws --clock-sweep=N's instants"
     )
 
@@ -153,7 +162,12 @@ def pytest_report_header(config):
 
 
 def pytest_generate_tests(metafunc):
-    instants = metafunc.config._linli_sweep
+    config = metafunc.config
+    instants = config._linli_sweep
+    path = metafunc.definition.path
+    for under in config.getoption("--clock-sweep-every"):
+        if path.is_relative_to((config.invocation_params.dir / under).resolve()):
+            instants = list(SWEEP)
     if instants and metafunc.definition.get_closest_marker("clock_sweep"):
         if "module_clock" not in metafunc.fixturenames:
             metafunc.fixturenames.append("module_clock")
