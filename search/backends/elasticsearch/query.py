@@ -94,7 +94,9 @@ def functions(query: SearchQuery) -> list[dict]:
             "filter": {"exists": {"field": "updated_at"}},
             "exp": {
                 "updated_at": {
-                    "origin": "now",
+                    # The site's clock, as ranking.py and the explanation use, never the
+                    # node's own "now": a node whose clock is off ranks the same.
+                    "origin": timezone.now().isoformat(timespec="seconds"),
                     "scale": f"{int(ranking.FRESHNESS_HALF_DAYS * 24)}h",
                     "decay": 0.5,
                 }

@@ -258,6 +258,24 @@ def test_explanations_add_up(indexed):
     assert scores == sorted(scores, reverse=True)
 
 
+@pytest.mark.parametrize("months", [0, 12])
+def test_documents_age_by_the_sites_clock(backend, time_machine, months):
+    """Freshness counts age on the site's clock, never the search engine's own: today a
+    fresh facility outranks a better-rated one updated two months ago; a year on by the
+    site's clock neither is fresh, and the better-rated one leads, on every backend."""
+    older, fresher = "facility-1", "facility-2"
+    backend.index(
+        [
+            doc("facility", 1, "老年人助餐点", rating=4.0, age_days=60, **near(0.2)),
+            doc("facility", 2, "老年人助餐点", rating=3.5, age_days=0, **near(0.2)),
+        ]
+    )
+    time_machine.move_to(NOW + datetime.timedelta(days=365 * months // 12), tick=False)
+    results = backend.search(SearchQuery(near=HOME))
+    expected = [fresher, older] if months == 0 else [older, fresher]
+    assert [hit.doc_id for hit in results.hits] == expected
+
+
 def test_without_text_the_order_follows_rating_distance_and_freshness(indexed):
     """No text: the engine's own order (function_score on Elasticsearch) must agree with
     ranking.py's parts, which the explanation shows."""
