@@ -29,7 +29,6 @@ from .registry import TYPES, types_for_model
 
 log = logging.getLogger("linli.search")
 PENDING_BATCH = 500  # waiting objects sent per batch by search_retry
-TASK_BATCH = 500  # objects of one type per index task, from one transaction
 MAX_ATTEMPTS = 20  # an update refused this often is left for staff to look at
 
 # Objects whose documents are built from another object: model label → a function of
@@ -81,33 +80,13 @@ def _subtree(page_id) -> list[int]:
 
 
 def _queue(type_key: str, pks) -> None:
-    """Reindex these objects once the transaction commits; never if it rolls back.
-
-    What one transaction changes is sent as one task per type (of at most TASK_BATCH
-    objects): a write touching a thousand objects (the demo's seed, a review changing
-    its provider's documents) sends a few tasks, not a thousand. Each change adds its
-    objects to the connection's waiting set and asks for a flush after the commit; the
-    first flush sends the whole set. An object whose change was rolled back may be sent
-    with a later commit: its document is rebuilt from the database as it stands, so
-    that costs a little work, never a wrong document."""
-    pks = {pk for pk in pks if pk is not None}
-    if not pks:
-        return
-    connection = transaction.get_connection()
-    waiting = connection.__dict__.setdefault("linli_index_waiting", {})
-    waiting.setdefault(type_key, set()).update(pks)
-    transaction.on_commit(lambda: _flush(connection), robust=True)
-
-
-def _flush(connection) -> None:
-    waiting = connection.__dict__.pop("linli_index_waiting", {})
-    for type_key, pks in waiting.items():
-        ordered = sorted(pks)
-        for start in range(0, len(ordered), TASK_BATCH):
-            try:  # a failing index update never fails the write, nor the other types
-                index_objects_task.enqueue(type_key, ordered[start : start + TASK_BATCH])
-            except Exception:
-                log.exception("search: could not queue %d %s updates", len(pks), type_key)
+    """Reindex these objects once the transaction commits; never if it rolls back."""
+    pks = sorted({pk for pk in pks if pk is not None})
+    if pks:
+        transaction.on_commit(
+            lambda: index_objects_task.enqueue(type_key, pks),
+            robust=True,  # a failing index update never fails the write itself
+        )
 
 
 def _changed(sender, instance, **kwargs) -> None:

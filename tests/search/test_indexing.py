@@ -53,42 +53,6 @@ def test_nothing_is_sent_for_a_rollback(world, index, django_capture_on_commit_c
     assert callbacks == [] and index.count() == 0
 
 
-def test_a_transaction_sends_one_task_per_type_and_keeps_what_committed(
-    world, index, django_capture_on_commit_callbacks, monkeypatch
-):
-    """Changes of one transaction go as one task per type; a savepoint rolled back inside
-    it takes only its own change along."""
-    from django.db import transaction
-
-    from search import indexing
-
-    sent = []
-
-    class Spy:
-        def enqueue(self, type_key, pks):
-            sent.append((type_key, pks))
-            return indexing.index_objects(type_key, pks)
-
-    monkeypatch.setattr(indexing, "index_objects_task", Spy())
-
-    def publish(title):
-        demand = DemandFactory(community=world["home"], category=world["category"], title=title)
-        return demands.demand_publish(actor=world["staff"], demand=demand)
-
-    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        kept = [publish("居家养老服务需求"), publish("社区养老助餐需求")]
-        try:
-            with transaction.atomic():
-                publish("养老护理培训需求")
-                raise RuntimeError("rolled back")
-        except RuntimeError:
-            pass
-        kept.append(publish("老年养老陪伴需求"))
-    types = [type_key for type_key, _ in sent]  # world's objects, made before, come along
-    assert types.count("demand") == 1 and len(types) == len(set(types))
-    assert sorted(found(index, "养老")) == sorted(f"demand-{d.pk}" for d in kept)
-
-
 def test_a_shift_change_reindexes_its_task(world, index, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         task = published_task(world["staff"], world["home"], title="老年人助餐点志愿服务")
