@@ -14,7 +14,7 @@ ARGS ?=
 # pytest-xdist workers for make test (one per core); 0 runs the suite in one process.
 TEST_WORKERS ?= auto
 # The clock sweep: instants drawn for the tests other than the demo's (FULL=1: all).
-CLOCK_SAMPLE ?= 3
+CLOCK_SAMPLE ?= 1
 FULL ?=
 # One benchmark section: make bench ONLY=reviews
 ONLY ?=
