@@ -33,7 +33,7 @@ def _instants() -> dict[str, datetime]:
     """Just after and just before local midnight on each weekday of the week around the
     new year (so also the last day of a month and of a year, and 16:00 UTC, when the
     UTC date and the Beijing date part), the Friday 00:30 at which a seed once showed too
-    little, a midday, and the last day of a leap February."""
+    little, and the last day of a leap February."""
     found = {}
     monday = datetime(2026, 12, 28, tzinfo=BEIJING)
     for offset in range(7):
@@ -42,7 +42,6 @@ def _instants() -> dict[str, datetime]:
         found[f"{name}-0001"] = day.replace(minute=1)
         found[f"{name}-2359"] = day.replace(hour=23, minute=59)
     found["fri-0030"] = datetime(2027, 1, 8, 0, 30, tzinfo=BEIJING)
-    found["wed-1200"] = datetime(2027, 1, 13, 12, 0, tzinfo=BEIJING)
     found["leap-day-2359"] = datetime(2028, 2, 29, 23, 59, tzinfo=BEIJING)
     return found
 

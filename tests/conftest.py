@@ -1,3 +1,5 @@
+from contextlib import nullcontext
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
@@ -49,17 +51,25 @@ def _with_profile(profile_model, **fields):
 
 
 @pytest.fixture(scope="module")
-def seeded_demo(module_clock, django_db_setup, django_db_blocker):
+def seeded_demo(request, module_clock, django_db_setup, django_db_blocker):
     """The demo (`seed_demo`), seeded once for the module that asks for it (at each
     instant of a clock sweep), inside a transaction rolled back after the module; what
     the seed leaves for after commit (tender notice pages, search indexing) runs at
-    once. Tests using it also need `db`."""
+    once. A module whose tests never search sets `DEMO_SEARCH_INDEX = False`: the
+    seed's index updates are then not sent (a quarter of the seed's time, which the
+    clock sweep pays at each instant). Tests using it also need `db`."""
+    from unittest import mock
+
     from django.core.management import call_command
     from django.db import transaction
     from django.test import TestCase
 
+    from search import indexing
+
+    unindexed = not getattr(request.module, "DEMO_SEARCH_INDEX", True)
+    skip_index = mock.patch.object(indexing, "index_objects_task") if unindexed else nullcontext()
     with django_db_blocker.unblock(), transaction.atomic():
-        with TestCase.captureOnCommitCallbacks(execute=True):
+        with skip_index, TestCase.captureOnCommitCallbacks(execute=True):
             call_command("seed_demo", "--no-progress", stdout=open("/dev/null", "w"))
         yield
         transaction.set_rollback(True)

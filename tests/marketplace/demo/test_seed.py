@@ -7,6 +7,7 @@ from marketplace.organizations.validators import validate_credit_code
 from marketplace.regions.models import CommunityType, Facility, Region, RegionLevel
 
 pytestmark = pytest.mark.clock_sweep
+DEMO_SEARCH_INDEX = False  # these tests read the database; tests/search searches the demo
 
 
 @pytest.fixture
