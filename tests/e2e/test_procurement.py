@@ -14,6 +14,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cms.models import AwardNoticePage
 from marketplace.procurement.models import Award, Milestone, Project
@@ -80,7 +81,7 @@ def test_tender_to_accepted_milestone(live_server, browser, world, tmp_path):
         bidder.locator("#id_plan").fill(f"{name}的助浴方案")
         bidder.locator("input[type=file]").set_input_files(str(plan))
         bidder.get_by_role("button", name="密封提交").click()
-        assert bidder.get_by_text("投标已提交，开标前保持密封。").is_visible()
+        expect(bidder.get_by_text("投标已提交，开标前保持密封。")).to_be_visible()
         bidder.context.close()
 
     # 3. The panel is appointed; the bids are opened after the deadline.
@@ -90,7 +91,7 @@ def test_tender_to_accepted_milestone(live_server, browser, world, tmp_path):
         page.get_by_role("button", name="聘请", exact=True).click()
     clock_moves_past(project, bid_deadline=True, opening_at=True)
     page.get_by_role("button", name="开标").click()
-    assert page.get_by_text("¥90000.00").is_visible()
+    expect(page.get_by_text("¥90000.00")).to_be_visible()
 
     # 4. Each evaluator declares and scores.
     for points, person in zip(("60", "65", "62"), panel, strict=True):
@@ -101,7 +102,7 @@ def test_tender_to_accepted_milestone(live_server, browser, world, tmp_path):
         for field in sheet.locator("input[type=number]").all():
             field.fill(points)
         sheet.get_by_role("button", name=re.compile("提交评分表")).click()
-        assert sheet.get_by_text("评分表已提交。").is_visible()
+        expect(sheet.get_by_text("评分表已提交。")).to_be_visible()
         sheet.context.close()
 
     # 5. The award is made and its notice published.
@@ -109,7 +110,7 @@ def test_tender_to_accepted_milestone(live_server, browser, world, tmp_path):
     page.get_by_role("button", name="确定排名第一的投标为中标").click()
     notice = AwardNoticePage.objects.get(project=project)
     page.goto(base + notice.url)
-    assert page.get_by_text("乙社工服务中心").first.is_visible()
+    expect(page.get_by_text("乙社工服务中心").first).to_be_visible()
 
     # 6. After the objection period: contract, then a milestone delivered and accepted.
     Award.objects.filter(project=project).update(standstill_ends_at=timezone.now())
@@ -130,4 +131,4 @@ def test_tender_to_accepted_milestone(live_server, browser, world, tmp_path):
     page.goto(base + f"/procurement/{project.pk}/")
     page.get_by_role("button", name="验收通过").click()
     assert Milestone.objects.get().status == "accepted"
-    assert page.get_by_text("已验收").is_visible()
+    expect(page.get_by_text("已验收")).to_be_visible()

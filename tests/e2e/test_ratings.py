@@ -3,6 +3,7 @@ the resident revises the rating — in Chromium, through the pages only."""
 
 import pytest
 from allauth.account.models import EmailAddress
+from playwright.sync_api import expect
 
 from marketplace.reviews.models import Review
 from tests.factories.reviews import delivered_demand
@@ -31,25 +32,25 @@ def test_rate_answer_and_revise(live_server, browser, page, world, scene):
     page.get_by_label("迟到").check()
     page.get_by_label("评价内容（可选）").fill("约好九点，十点才到。")
     page.get_by_role("button", name="提交评价").click()
-    assert page.get_by_text("谢谢！您的评价已保存。").is_visible()
-    assert page.get_by_text("已要求服务方答复并整改。").is_visible()
+    expect(page.get_by_text("谢谢！您的评价已保存。")).to_be_visible()
+    expect(page.get_by_text("已要求服务方答复并整改。")).to_be_visible()
 
     provider = browser.new_context(locale="zh-CN").new_page()
     sign_in(provider, base, world["org_staff"])
     provider.goto(base + "/reviews/cases/")
-    assert provider.get_by_text("约好九点，十点才到。").is_visible()
+    expect(provider.get_by_text("约好九点，十点才到。")).to_be_visible()
     provider.get_by_label("给评价人的答复").fill("非常抱歉，已和护理员核实。")
     provider.get_by_label("整改了什么").fill("增加了一名备班护理员。")
     provider.get_by_role("button", name="发送答复").click()
-    assert provider.get_by_text("您的答复已发送给评价人。").is_visible()
+    expect(provider.get_by_text("您的答复已发送给评价人。")).to_be_visible()
 
     page.goto(base + "/reviews/mine/")
-    assert page.get_by_text("增加了一名备班护理员。").is_visible()
+    expect(page.get_by_text("增加了一名备班护理员。")).to_be_visible()
     page.get_by_role("link", name="修改我的评价").click()
     page.get_by_label("满意", exact=True).check()
     page.get_by_role("button", name="保存修改").click()
-    assert page.get_by_text("谢谢！您的评价已保存。").is_visible()
+    expect(page.get_by_text("谢谢！您的评价已保存。")).to_be_visible()
     review = Review.objects.get()
     assert review.level == 4 and review.rectification.status == "closed"
     page.goto(base + f"/providers/{world['provider'].pk}/")
-    assert page.get_by_text("共 1 条评价").is_visible()
+    expect(page.get_by_text("共 1 条评价")).to_be_visible()

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from marketplace.demands import services
 from tests.factories import DemandFactory
@@ -32,7 +33,7 @@ def test_home_to_demand_to_english(live_server, page, site_with_demand):
     page.get_by_role("button", name="English").click()
     page.wait_for_url(f"**/en/demands/{site_with_demand.pk}/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", name="Description").is_visible()
+    expect(page.get_by_role("heading", name="Description")).to_be_visible()
     page.get_by_role("link", name="Demands", exact=True).click()
     page.wait_for_url("**/en/demands/")
     assert page.get_by_role("heading", level=1).inner_text() == "Community demands"

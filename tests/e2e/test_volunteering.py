@@ -3,6 +3,7 @@ place frees up — in Chromium, through the pages only."""
 
 import pytest
 from allauth.account.models import EmailAddress
+from playwright.sync_api import expect
 
 from marketplace.volunteering import services
 from tests.factories.volunteering import in_days, published_task, volunteer
@@ -50,8 +51,8 @@ def test_find_sign_up_wait_and_be_promoted(live_server, browser, page, scene):
     page.wait_for_url(f"**/volunteering/{scene['task'].pk}/")
 
     page.get_by_role("button", name="加入候补").click()
-    assert page.get_by_text("该班次已满，您已进入候补名单。").is_visible()
-    assert page.get_by_text("候补第 1 位").is_visible()
+    expect(page.get_by_text("该班次已满，您已进入候补名单。")).to_be_visible()
+    expect(page.get_by_text("候补第 1 位")).to_be_visible()
 
     # The volunteer holding the place cancels, in their own browser.
     other = browser.new_context(locale="zh-CN")
@@ -59,11 +60,11 @@ def test_find_sign_up_wait_and_be_promoted(live_server, browser, page, scene):
     sign_in(first_page, base, scene["first"])
     first_page.goto(base + f"/volunteering/{scene['task'].pk}/")
     first_page.get_by_role("button", name="取消报名").click()
-    assert first_page.get_by_text("您的报名已取消。").is_visible()
+    expect(first_page.get_by_text("您的报名已取消。")).to_be_visible()
     other.close()
 
     page.reload()
     row = page.get_by_role("row").filter(has_text="已报 1 / 共 1")
-    assert row.get_by_text("已确认").is_visible()
+    expect(row.get_by_text("已确认")).to_be_visible()
     page.get_by_role("link", name="通知").click()
-    assert page.get_by_text("有名额空出：您已确认参加“社区图书角整理”").is_visible()
+    expect(page.get_by_text("有名额空出：您已确认参加“社区图书角整理”")).to_be_visible()
