@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .validators import normalize_mobile
+from marketplace.accounts.validators import normalize_mobile
 
 sms_log = logging.getLogger("linli.sms")
 
@@ -47,7 +47,7 @@ class LinliAccountAdapter(DefaultAccountAdapter):
         self.set_phone(user, phone, True)
 
     def get_user_by_phone(self, phone):
-        from .models import User
+        from marketplace.accounts.models import User
 
         try:
             phone = normalize_mobile(phone)

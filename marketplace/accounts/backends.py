@@ -1,5 +1,5 @@
-from .roles import ROLE_PERMISSIONS
-from .scope import scope_of
+from marketplace.accounts.roles import ROLE_PERMISSIONS
+from marketplace.accounts.scope import scope_of
 
 
 class RolePermissionBackend:

@@ -1,8 +1,8 @@
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .roles import MFA_REQUIRED_ROLES
-from .scope import scope_of
+from marketplace.accounts.roles import MFA_REQUIRED_ROLES
+from marketplace.accounts.scope import scope_of
 
 MFA_EXEMPT_PREFIXES = ("/accounts/", "/en/accounts/", "/static/", "/i18n/", "/media/")
 

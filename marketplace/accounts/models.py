@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.accounts.validators import id_number_birth_date, validate_id_number
 from marketplace.core.fields import (
     BlindIndexedModelMixin,
     BlindIndexField,
@@ -9,8 +10,6 @@ from marketplace.core.fields import (
     EncryptedCharField,
 )
 from marketplace.core.models import TimeStampedModel
-
-from .validators import id_number_birth_date, validate_id_number
 
 
 class LinliUserManager(UserManager):

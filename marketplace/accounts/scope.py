@@ -6,7 +6,7 @@ services, views and admin viewsets goes through here.
 
 from functools import cached_property
 
-from .roles import Role
+from marketplace.accounts.roles import Role
 
 
 class UserScope:

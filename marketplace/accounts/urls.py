@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import MeView
+from marketplace.accounts.views import MeView
 
 app_name = "accounts"
 urlpatterns = [path("", MeView.as_view(), name="me")]

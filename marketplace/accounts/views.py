@@ -1,10 +1,9 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
+from marketplace.accounts.roles import Role
+from marketplace.accounts.scope import scope_of
 from marketplace.core.privacy import personal_data_read
-
-from .roles import Role
-from .scope import scope_of
 
 
 class MeView(LoginRequiredMixin, TemplateView):

@@ -3,7 +3,11 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import CommunityStaffAssignment, SocialWorkerProfile, VolunteerProfile
+from marketplace.accounts.models import (
+    CommunityStaffAssignment,
+    SocialWorkerProfile,
+    VolunteerProfile,
+)
 
 
 class VolunteerProfileViewSet(ModelViewSet):

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import ServiceCategory, Skill
+from marketplace.catalog.models import ServiceCategory, Skill
 
 
 class ServiceCategoryViewSet(ModelViewSet):

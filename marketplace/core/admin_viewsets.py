@@ -13,7 +13,7 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .errors import DomainError, NotPermitted
+from marketplace.core.errors import DomainError, NotPermitted
 
 
 class _Scoped:

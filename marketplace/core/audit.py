@@ -1,7 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from .models import AuditEvent
+from marketplace.core.models import AuditEvent
 
 
 def audit_record(*, actor, event: str, target: models.Model | None = None, **data) -> AuditEvent:

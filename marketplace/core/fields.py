@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_latitude, validate_longitude
+from marketplace.core.validators import validate_latitude, validate_longitude
 
 
 def latitude_field(**kwargs):
@@ -72,12 +72,12 @@ class EncryptedCharField(models.TextField):
         return name, path, args, kwargs
 
     def from_db_value(self, value, expression, connection):
-        from .crypto import decrypt
+        from marketplace.core.crypto import decrypt
 
         return decrypt(value) if value else value
 
     def get_prep_value(self, value):
-        from .crypto import encrypt
+        from marketplace.core.crypto import encrypt
 
         value = super().get_prep_value(value)
         return encrypt(value) if value else value
@@ -122,7 +122,7 @@ class BlindIndexField(models.CharField):
         return name, path, args, kwargs
 
     def pre_save(self, model_instance, add):
-        from .crypto import blind_index
+        from marketplace.core.crypto import blind_index
 
         plaintext = getattr(model_instance, self.source)
         value = blind_index(plaintext) if plaintext else None

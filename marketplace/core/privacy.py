@@ -1,6 +1,6 @@
 """How personal data is shown: masked by default, in full only through an audited read."""
 
-from .audit import audit_record
+from marketplace.core.audit import audit_record
 
 
 def mask_phone(phone: str | None) -> str:

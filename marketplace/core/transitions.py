@@ -3,8 +3,8 @@
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed, has_transition_perm
 
-from .audit import audit_record
-from .errors import DomainError, NotPermitted
+from marketplace.core.audit import audit_record
+from marketplace.core.errors import DomainError, NotPermitted
 
 
 def transition_apply(

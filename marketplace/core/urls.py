@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import ElderModeToggleView
+from marketplace.core.views import ElderModeToggleView
 
 app_name = "core"
 urlpatterns = [path("", ElderModeToggleView.as_view(), name="elder_mode")]

@@ -4,8 +4,8 @@ from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
-from .context_processors import ELDER_COOKIE
-from .errors import DomainError, NotPermitted
+from marketplace.core.context_processors import ELDER_COOKIE
+from marketplace.core.errors import DomainError, NotPermitted
 
 
 def call_service(request, service, *, errors_to=None, **kwargs):

@@ -5,7 +5,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import AuditEvent
+from marketplace.core.models import AuditEvent
 
 
 class ReadOnlyForSuperusers(ModelPermissionPolicy):

@@ -8,4 +8,4 @@ class DemandsConfig(AppConfig):
     verbose_name = _("Demands")
 
     def ready(self):
-        from . import reviewing  # noqa: F401  (registers the rateable service with reviews)
+        from marketplace.demands import reviewing  # noqa: F401  (registers the rateable service with reviews)

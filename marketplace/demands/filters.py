@@ -2,9 +2,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.catalog.models import ServiceCategory, ServiceKind
+from marketplace.demands.models import Demand, DemandStatus
 from marketplace.regions.filters import community_filter, street_filter
-
-from .models import Demand, DemandStatus
 
 
 class DemandFilter(django_filters.FilterSet):

@@ -6,8 +6,7 @@ from django_fsm import FSMField, transition
 from marketplace.catalog.models import ServiceKind
 from marketplace.core.fields import latitude_field, longitude_field
 from marketplace.core.models import TimeStampedModel
-
-from .states import is_demand_provider, is_demand_staff
+from marketplace.demands.states import is_demand_provider, is_demand_staff
 
 
 class DemandStatus(models.TextChoices):

@@ -3,10 +3,9 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.demands.models import Demand, DemandStatus
+from marketplace.demands.states import is_demand_staff
 from marketplace.reviews.registry import Provider, ProviderType, RatedService, register
-
-from .models import Demand, DemandStatus
-from .states import is_demand_staff
 
 
 class DemandService(RatedService):

@@ -2,8 +2,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from marketplace.accounts.scope import scope_of
-
-from .models import PUBLIC_STATUSES, Demand
+from marketplace.demands.models import PUBLIC_STATUSES, Demand
 
 
 def demand_list(*, user) -> QuerySet[Demand]:

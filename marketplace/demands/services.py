@@ -11,8 +11,7 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import validated
-
-from .models import Demand, DemandResponse, DemandStatus, ResponseStatus
+from marketplace.demands.models import Demand, DemandResponse, DemandStatus, ResponseStatus
 
 EDITABLE_STATUSES = {DemandStatus.DRAFT, DemandStatus.OPEN}
 DEMAND_FIELDS = (

@@ -7,16 +7,15 @@ from django_filters.views import FilterView
 
 from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
+from marketplace.demands import services
+from marketplace.demands.filters import DemandFilter
+from marketplace.demands.forms import CancelForm, ResponseForm
+from marketplace.demands.models import DemandResponse, DemandStatus
+from marketplace.demands.selectors import demand_get, demand_list
+from marketplace.demands.states import is_demand_provider, is_demand_staff
 from marketplace.matching.access import may_see_matches
 from marketplace.matching.demand import matches_for_demand
 from marketplace.organizations.selectors import organizations_acting_for
-
-from . import services
-from .filters import DemandFilter
-from .forms import CancelForm, ResponseForm
-from .models import DemandResponse, DemandStatus
-from .selectors import demand_get, demand_list
-from .states import is_demand_provider, is_demand_staff
 
 
 class DemandListView(FilterView):

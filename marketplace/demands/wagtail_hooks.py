@@ -3,10 +3,9 @@ from wagtail import hooks
 
 from marketplace.accounts.scope import scope_of
 from marketplace.core.admin_viewsets import ScopedModelViewSet
+from marketplace.demands.models import Demand
+from marketplace.demands.services import DEMAND_FIELDS, demand_create, demand_update
 from marketplace.regions.models import Region, RegionLevel
-
-from .models import Demand
-from .services import DEMAND_FIELDS, demand_create, demand_update
 
 
 class DemandViewSet(ScopedModelViewSet):

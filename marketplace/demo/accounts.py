@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from .data_people import DEMO_ACCOUNTS, DEMO_PASSWORD
+from marketplace.demo.data_people import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 SITE_URL = "http://127.0.0.1:8000/"
 ADMIN_URL = "http://127.0.0.1:8000/admin/"

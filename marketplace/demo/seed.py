@@ -18,13 +18,9 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from marketplace.catalog.models import ServiceCategory, Skill
-from marketplace.organizations.models import Offering, Organization
-from marketplace.organizations.validators import CREDIT_CODE_CHARSET, credit_code_check_char
-from marketplace.regions.models import Facility, OpeningHours, Region, RegionLevel
-
-from . import data
-from .data_orgs import ORGANIZATIONS
-from .data_people import (
+from marketplace.demo import data
+from marketplace.demo.data_orgs import ORGANIZATIONS
+from marketplace.demo.data_people import (
     ADMIN_EMAIL,
     DEMO_ACCOUNTS,
     DEMO_PURCHASER_ORG,
@@ -34,6 +30,9 @@ from .data_people import (
     STAFF_PER_COMMUNITY,
     VOLUNTEER_COUNT,
 )
+from marketplace.organizations.models import Offering, Organization
+from marketplace.organizations.validators import CREDIT_CODE_CHARSET, credit_code_check_char
+from marketplace.regions.models import Facility, OpeningHours, Region, RegionLevel
 
 SIX_PLACES = Decimal("0.000001")
 CHATTY_LOGGERS = ("django_tasks", "wagtail")  # one INFO line per task and per page
@@ -84,10 +83,10 @@ def is_seeded() -> bool:
 
 def planned_total() -> int:
     """How many objects the progress bar counts (regions … pages)."""
-    from .data_demands import STATUS_PLAN
-    from .data_procurement import PANEL, PROJECTS
-    from .seed_payments import planned_slots
-    from .seed_volunteering import TASKS_PER_COMMUNITY
+    from marketplace.demo.data_demands import STATUS_PLAN
+    from marketplace.demo.data_procurement import PANEL, PROJECTS
+    from marketplace.demo.seed_payments import planned_slots
+    from marketplace.demo.seed_volunteering import TASKS_PER_COMMUNITY
 
     facilities = sum(len(row[-1]) for row in data.COMMUNITIES)
     offerings = sum(len(org["offerings"]) for org in ORGANIZATIONS)
@@ -123,15 +122,15 @@ def planned_total() -> int:
 
 def seed_demo(*, progress: bool = True) -> bool:
     """Seed everything in one transaction. Returns False if the demo was already there."""
-    from .seed_demands import seed_demands
-    from .seed_hotline import seed_hotline
-    from .seed_pages import seed_pages
-    from .seed_payments import seed_payments
-    from .seed_people import seed_people
-    from .seed_procurement import seed_procurement
-    from .seed_reviews import seed_reviews
-    from .seed_surveys import seed_surveys
-    from .seed_volunteering import seed_volunteering
+    from marketplace.demo.seed_demands import seed_demands
+    from marketplace.demo.seed_hotline import seed_hotline
+    from marketplace.demo.seed_pages import seed_pages
+    from marketplace.demo.seed_payments import seed_payments
+    from marketplace.demo.seed_people import seed_people
+    from marketplace.demo.seed_procurement import seed_procurement
+    from marketplace.demo.seed_reviews import seed_reviews
+    from marketplace.demo.seed_surveys import seed_surveys
+    from marketplace.demo.seed_volunteering import seed_volunteering
 
     if is_seeded():
         return False
@@ -349,7 +348,7 @@ def credit_code(ctx: Ctx, registration: str) -> str:
 
 
 def seed_organizations(ctx: Ctx) -> None:
-    from .seed_people import new_mobile
+    from marketplace.demo.seed_people import new_mobile
 
     ctx.stage("organizations")
     for row in ORGANIZATIONS:

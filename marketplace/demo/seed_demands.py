@@ -8,8 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from marketplace.demands.models import Demand, DemandResponse, DemandStatus, ResponseStatus
-
-from .data_demands import (
+from marketplace.demo.data_demands import (
     CANCEL_REASONS,
     DEMAND_TEMPLATES,
     ORG_RESPONSES,
@@ -18,8 +17,8 @@ from .data_demands import (
     PLACE_HOME,
     STATUS_PLAN,
 )
-from .data_people import DEMO_SERVICE_ORG, DEMO_STAFF_COMMUNITIES
-from .seed import Ctx
+from marketplace.demo.data_people import DEMO_SERVICE_ORG, DEMO_STAFF_COMMUNITIES
+from marketplace.demo.seed import Ctx
 
 S = DemandStatus
 MATCHED = {S.MATCHED, S.IN_PROGRESS, S.DELIVERED, S.CLOSED}

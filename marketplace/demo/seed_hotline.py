@@ -11,13 +11,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 from marketplace.accounts.models import CommunityStaffAssignment, ResidentProfile
+from marketplace.demo import data_hotline as dh
+from marketplace.demo.seed import Ctx
+from marketplace.demo.seed_people import create_person_user
 from marketplace.hotline import services
 from marketplace.hotline.models import Request, RequestCategory, RequestEvent
 from marketplace.notifications.models import Notification
-
-from . import data_hotline as dh
-from .seed import Ctx
-from .seed_people import create_person_user
 
 STEP_FIELDS = {"accept": "accepted_at", "resolve": "resolved_at", "close": "closed_at"}
 

@@ -5,10 +5,9 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms.models import CommunityIndexPage, CommunityPage, HomePage, ProjectPage, StandardPage
-
-from . import data
-from .data_people import DEMO_RESIDENT_HOME
-from .seed import Ctx
+from marketplace.demo import data
+from marketplace.demo.data_people import DEMO_RESIDENT_HOME
+from marketplace.demo.seed import Ctx
 
 TYPE_LABELS = {"urban": "城市社区", "village": "行政村", "resettlement": "安置社区"}
 

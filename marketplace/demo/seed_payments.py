@@ -7,10 +7,9 @@ from datetime import time, timedelta
 from django.utils import timezone
 
 from marketplace.accounts.models import ResidentProfile
+from marketplace.demo.seed import Ctx
 from marketplace.organizations.models import Offering, VerificationStatus
 from marketplace.payments.models import Booking, BookingSlot, BookingStatus
-
-from .seed import Ctx
 
 SLOTS_PER_OFFERING = 3
 STARTS = (time(9, 0), time(14, 0), time(18, 30))
@@ -70,7 +69,7 @@ def _book_free(ctx: Ctx, slot: BookingSlot, residents, demo: int, demo_booked: b
 def planned_slots() -> int:
     """For the progress bar: organizations' offerings are seeded before this runs, so the
     count comes from the demo data."""
-    from .data_orgs import ORGANIZATIONS
+    from marketplace.demo.data_orgs import ORGANIZATIONS
 
     return SLOTS_PER_OFFERING * sum(
         len(org["offerings"])

@@ -19,10 +19,9 @@ from marketplace.accounts.models import (
     VolunteerProfile,
 )
 from marketplace.accounts.validators import id_number_check_char
+from marketplace.demo import data_people as dp
+from marketplace.demo.seed import Ctx, community_row
 from marketplace.organizations.models import MemberRole, Membership
-
-from . import data_people as dp
-from .seed import Ctx, community_row
 
 DEMO_PHONES = {row[4] for row in dp.DEMO_ACCOUNTS}
 SURNAME_WEIGHTS = [4 if i < 12 else 1 for i in range(len(dp.SURNAMES))]

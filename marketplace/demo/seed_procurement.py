@@ -10,15 +10,14 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from marketplace.demo import data_procurement as dp
+from marketplace.demo.data_people import DEMO_PURCHASER_ORG, DEMO_SOCIAL_WORK_AGENCY
+from marketplace.demo.seed import Ctx
+from marketplace.demo.seed_people import create_user, new_mobile
+from marketplace.demo.seed_reviews import rate_milestones
 from marketplace.organizations.models import OrganizationType
 from marketplace.procurement import services
 from marketplace.procurement.models import Award, Project
-
-from . import data_procurement as dp
-from .data_people import DEMO_PURCHASER_ORG, DEMO_SOCIAL_WORK_AGENCY
-from .seed import Ctx
-from .seed_people import create_user, new_mobile
-from .seed_reviews import rate_milestones
 
 PLAN_PDF = b"%PDF-1.4\n% Linli demo bid document\n"
 DOCS = ["registration", "plan"]

@@ -12,13 +12,12 @@ from django.utils import timezone
 
 from marketplace.accounts.models import ResidentProfile
 from marketplace.demands.models import Demand
+from marketplace.demo.data_people import DEMO_RESIDENT_HOME, DEMO_SERVICE_ORG
+from marketplace.demo.seed import Ctx
 from marketplace.reviews import services
 from marketplace.reviews.models import RectificationCase, Review
 from marketplace.reviews.services.common import provider_people
 from marketplace.volunteering.models import Shift
-
-from .data_people import DEMO_RESIDENT_HOME, DEMO_SERVICE_ORG
-from .seed import Ctx
 
 # Level weights: mostly satisfied, as real 好差评 data is.
 LEVELS = [5] * 9 + [4] * 6 + [3] * 3 + [2] * 1 + [1] * 1

@@ -11,13 +11,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 from marketplace.accounts.models import ResidentProfile
+from marketplace.demo.data_people import DEMO_RESIDENT_HOME, DEMO_STAFF_COMMUNITIES
+from marketplace.demo.seed import Ctx
+from marketplace.demo.seed_people import create_person_user, home_address
 from marketplace.notifications.models import Notification
 from marketplace.surveys import services
 from marketplace.surveys.models import Survey
-
-from .data_people import DEMO_RESIDENT_HOME, DEMO_STAFF_COMMUNITIES
-from .seed import Ctx
-from .seed_people import create_person_user, home_address
 
 CLOSED_ANSWERS = 20
 # How residents tend to answer: weights for 非常满意 … 非常不满意 (5 … 1).

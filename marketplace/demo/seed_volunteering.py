@@ -13,6 +13,10 @@ from django.utils import timezone
 
 from marketplace.accounts.models import VolunteerProfile, age_on
 from marketplace.core.errors import DomainError, NotPermitted
+from marketplace.demo import data_volunteering as dv
+from marketplace.demo.data_people import DEMO_SERVICE_ORG, DEMO_STAFF_COMMUNITIES
+from marketplace.demo.seed import Ctx
+from marketplace.demo.seed_demands import _place
 from marketplace.matching.slots import slot_at
 from marketplace.notifications.models import Notification
 from marketplace.volunteering import services
@@ -23,11 +27,6 @@ from marketplace.volunteering.models import (
     SignupStatus,
     Task,
 )
-
-from . import data_volunteering as dv
-from .data_people import DEMO_SERVICE_ORG, DEMO_STAFF_COMMUNITIES
-from .seed import Ctx
-from .seed_demands import _place
 
 TASKS_PER_COMMUNITY = 2
 PAST_EVERY = 3  # every third task has already happened

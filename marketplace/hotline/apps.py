@@ -8,9 +8,8 @@ class HotlineConfig(AppConfig):
     verbose_name = _("Residents' requests")
 
     def ready(self):
+        from marketplace.hotline import kinds  # noqa: F401  (registers the notification kinds)
+        from marketplace.hotline.rating import RequestService
         from marketplace.reviews.registry import register
-
-        from . import kinds  # noqa: F401  (registers the notification kinds)
-        from .rating import RequestService
 
         register(RequestService())

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import OPEN_STATUSES, Request, RequestStatus
+from marketplace.hotline.models import OPEN_STATUSES, Request, RequestStatus
 
 OPEN, ALL = "open", "all"
 

@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.hotline.photos import MAX_PHOTOS
+from marketplace.hotline.selectors import active_categories
 from marketplace.organizations.models import Organization
-
-from .photos import MAX_PHOTOS
-from .selectors import active_categories
 
 
 class MultiplePhotoInput(forms.ClearableFileInput):

@@ -3,9 +3,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.hotline.models import SERVED_STATUSES, Request
 from marketplace.reviews.registry import Provider, ProviderType, RatedService
-
-from .models import SERVED_STATUSES, Request
 
 
 class RequestService(RatedService):

@@ -5,9 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from marketplace.accounts.scope import scope_of
-
-from .models import OPEN_STATUSES, Request, RequestCategory, RequestStatus
-from .states import is_request_resident, is_request_staff
+from marketplace.hotline.models import OPEN_STATUSES, Request, RequestCategory, RequestStatus
+from marketplace.hotline.states import is_request_resident, is_request_staff
 
 S = RequestStatus
 

@@ -10,12 +10,11 @@ from django.views.generic import DetailView, FormView, ListView
 from django_filters.views import FilterView
 
 from marketplace.core.views import call_service
-
-from . import services
-from .filters import BoardFilter
-from .forms import RequestForm
-from .models import RequestStatus
-from .selectors import (
+from marketplace.hotline import services
+from marketplace.hotline.filters import BoardFilter
+from marketplace.hotline.forms import RequestForm
+from marketplace.hotline.models import RequestStatus
+from marketplace.hotline.selectors import (
     board_list,
     escalated_open_count,
     may_use_board,
@@ -23,7 +22,7 @@ from .selectors import (
     requests_of,
     timeline,
 )
-from .states import is_request_resident, is_request_staff
+from marketplace.hotline.states import is_request_resident, is_request_staff
 
 S = RequestStatus
 

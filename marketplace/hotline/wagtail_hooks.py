@@ -2,9 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from marketplace.core.admin_viewsets import ScopedModelViewSet
-
-from .models import RequestCategory
-from .services import category_save
+from marketplace.hotline.models import RequestCategory
+from marketplace.hotline.services import category_save
 
 
 class RequestCategoryViewSet(ScopedModelViewSet):

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 
 from marketplace.core.geo import distance_km
 from marketplace.demands.models import Demand, DemandStatus
-
-from . import reasons, scoring
-from .scoring import Match, Part, ranked
-from .selectors import (
+from marketplace.matching import reasons, scoring
+from marketplace.matching.scoring import Match, Part, ranked
+from marketplace.matching.selectors import (
     DemandFacts,
     demand_facts,
     organization_candidates,

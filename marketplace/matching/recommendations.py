@@ -16,6 +16,10 @@ from django.utils import timezone
 from marketplace.accounts.models import VolunteerProfile, age_on
 from marketplace.catalog.models import Skill
 from marketplace.core.geo import distance_km
+from marketplace.matching import reasons, scoring
+from marketplace.matching.scoring import Match, Part, ranked
+from marketplace.matching.selectors import TaskSkill
+from marketplace.matching.slots import starts_in_slots
 from marketplace.volunteering.models import (
     ACTIVE_SIGNUP_STATUSES,
     Attendance,
@@ -25,11 +29,6 @@ from marketplace.volunteering.models import (
     TaskStatus,
 )
 from marketplace.volunteering.selectors import party_registration_current
-
-from . import reasons, scoring
-from .scoring import Match, Part, ranked
-from .selectors import TaskSkill
-from .slots import starts_in_slots
 
 CANDIDATES = 200
 SHOWN = 6

@@ -37,7 +37,7 @@ the caller's tie-break: the name for candidates, the soonest shift for tasks.
 import math
 from dataclasses import dataclass, field
 
-from .reasons import PART_LABELS
+from marketplace.matching.reasons import PART_LABELS
 
 WEIGHTS = {
     "category": 30.0,

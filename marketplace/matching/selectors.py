@@ -34,6 +34,7 @@ from django.utils import timezone
 from marketplace.accounts.models import SocialWorkerProfile, User, VolunteerProfile
 from marketplace.catalog.models import Skill
 from marketplace.demands.models import Demand, DemandResponse, DemandStatus, ResponseStatus
+from marketplace.matching.slots import slots_between
 from marketplace.organizations.models import (
     Offering,
     Organization,
@@ -51,8 +52,6 @@ from marketplace.volunteering.models import (
     Task,
     TaskStatus,
 )
-
-from .slots import slots_between
 
 CANDIDATES = 200  # of each kind, read from the database before scoring
 LOAD_WINDOW = timedelta(days=7)  # sign-ups this far ahead count as a person's load

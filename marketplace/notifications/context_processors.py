@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from .selectors import unread_count
+from marketplace.notifications.selectors import unread_count
 
 
 def notifications(request):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .kinds import render
+from marketplace.notifications.kinds import render
 
 
 class Notification(models.Model):

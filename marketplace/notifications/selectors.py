@@ -1,6 +1,6 @@
 from django.db.models import QuerySet
 
-from .models import Notification
+from marketplace.notifications.models import Notification
 
 
 def notifications_of(*, user) -> QuerySet[Notification]:

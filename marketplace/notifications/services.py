@@ -5,9 +5,9 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from .kinds import KINDS
-from .models import Notification
-from .tasks import notification_email_task
+from marketplace.notifications.kinds import KINDS
+from marketplace.notifications.models import Notification
+from marketplace.notifications.tasks import notification_email_task
 
 
 def notify(*, users: Iterable, kind: str, data: dict, url: str = "") -> list[Notification]:

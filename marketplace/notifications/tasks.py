@@ -7,7 +7,7 @@ from django_tasks import task
 @task()
 def notification_email_task(notification_ids: list[int]) -> int:
     """Email the notifications not emailed yet (safe to run twice)."""
-    from .models import Notification
+    from marketplace.notifications.models import Notification
 
     sent = 0
     pending = Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True)

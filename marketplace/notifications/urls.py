@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from marketplace.notifications import views
 
 app_name = "notifications"
 urlpatterns = [path("", views.NotificationListView.as_view(), name="list")]

@@ -2,8 +2,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.views.generic import ListView
 
-from .selectors import notifications_of
-from .services import notifications_mark_read
+from marketplace.notifications.selectors import notifications_of
+from marketplace.notifications.services import notifications_mark_read
 
 
 class NotificationListView(LoginRequiredMixin, ListView):

@@ -10,9 +10,8 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from marketplace.core.views import call_service
-
-from .models import Organization, VerificationStatus
-from .services import organization_reject, organization_verify
+from marketplace.organizations.models import Organization, VerificationStatus
+from marketplace.organizations.services import organization_reject, organization_verify
 
 
 class OrganizationReviewForm(forms.Form):

@@ -2,8 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.catalog.models import ServiceCategory
-
-from .models import Organization, OrganizationType
+from marketplace.organizations.models import Organization, OrganizationType
 
 PROVIDER_TYPES = [c for c in OrganizationType.choices if c[0] != OrganizationType.PURCHASER]
 

@@ -7,8 +7,7 @@ from marketplace.accounts.validators import validate_mobile
 from marketplace.catalog.models import ServiceKind
 from marketplace.core.fields import latitude_field, longitude_field
 from marketplace.core.models import TimeStampedModel
-
-from .validators import validate_credit_code
+from marketplace.organizations.validators import validate_credit_code
 
 
 class OrganizationType(models.TextChoices):
@@ -135,8 +134,10 @@ class Offering(TimeStampedModel):
     cancel_hours = models.PositiveSmallIntegerField(
         _("free cancellation until (hours before)"),
         default=24,
-        help_text=_("Residents may cancel a booking with a full refund up to this many hours "
-                    "before it starts."),
+        help_text=_(
+            "Residents may cancel a booking with a full refund up to this many hours "
+            "before it starts."
+        ),
     )
 
     class Meta:

@@ -2,8 +2,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from marketplace.accounts.scope import scope_of
-
-from .models import Organization, OrganizationType, VerificationStatus
+from marketplace.organizations.models import Organization, OrganizationType, VerificationStatus
 
 
 def provider_list() -> QuerySet[Organization]:

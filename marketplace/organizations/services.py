@@ -9,8 +9,7 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import validated
-
-from .models import MemberRole, Membership, Offering, Organization
+from marketplace.organizations.models import MemberRole, Membership, Offering, Organization
 
 ORGANIZATION_FIELDS = (
     "name",

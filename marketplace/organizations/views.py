@@ -1,12 +1,11 @@
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from marketplace.organizations.filters import ProviderFilter
+from marketplace.organizations.selectors import provider_get, provider_list
 from marketplace.payments.selectors import offering_list_with_slots
 from marketplace.reviews.registry import ProviderType
 from marketplace.reviews.selectors import ratings_for, with_rating
-
-from .filters import ProviderFilter
-from .selectors import provider_get, provider_list
 
 
 class ProviderListView(FilterView):

@@ -7,10 +7,9 @@ from wagtail.admin.widgets.button import Button
 from marketplace.accounts.roles import Role
 from marketplace.accounts.scope import scope_of
 from marketplace.core.admin_viewsets import ScopedEditView, ScopedIndexView, ScopedModelViewSet
-
-from .admin_views import OrganizationReviewView
-from .models import Membership, Offering, Organization, VerificationStatus
-from .services import offering_save, organization_update
+from marketplace.organizations.admin_views import OrganizationReviewView
+from marketplace.organizations.models import Membership, Offering, Organization, VerificationStatus
+from marketplace.organizations.services import offering_save, organization_update
 
 
 def _review_button(user, organization, url_name):

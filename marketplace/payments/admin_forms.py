@@ -14,8 +14,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 
 from marketplace.accounts.scope import scope_of
 from marketplace.organizations.models import Offering
-
-from .models import (
+from marketplace.payments.models import (
     ATTENTION,
     Booking,
     BookingSlot,
@@ -25,7 +24,7 @@ from .models import (
     PaymentStatus,
     StripeEvent,
 )
-from .money import fen_of, yuan_of
+from marketplace.payments.money import fen_of, yuan_of
 
 
 def offerings_of(user):

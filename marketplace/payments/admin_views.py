@@ -24,9 +24,8 @@ from marketplace.core.admin_viewsets import (
     ScopedInspectView,
 )
 from marketplace.core.views import call_service
-
-from .admin_forms import BookingCancelForm
-from .models import (
+from marketplace.payments.admin_forms import BookingCancelForm
+from marketplace.payments.models import (
     ATTENTION,
     OUTSTANDING,
     PLACE_HOLDING,
@@ -36,9 +35,9 @@ from .models import (
     PaymentStatus,
     StripeEvent,
 )
-from .money import yuan_of
-from .services.bookings import booking_cancel
-from .services.events import event_dismiss, event_retry
+from marketplace.payments.money import yuan_of
+from marketplace.payments.services.bookings import booking_cancel
+from marketplace.payments.services.events import event_dismiss, event_retry
 
 log = logging.getLogger("linli.payments")
 

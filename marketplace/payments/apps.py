@@ -8,4 +8,4 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Bookings and payments")
 
     def ready(self):
-        from . import reviewing  # noqa: F401  (registers the rateable service with reviews)
+        from marketplace.payments import reviewing  # noqa: F401  (registers the rateable service with reviews)

@@ -6,7 +6,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import Donation, DonationStatus, Payment, PaymentStatus, Refund, RefundStatus
+from marketplace.payments.models import (
+    Donation,
+    DonationStatus,
+    Payment,
+    PaymentStatus,
+    Refund,
+    RefundStatus,
+)
 
 
 def project_donations_received(project: Page):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .donation_views import DonationCreateView, DonationReceiptView
+from marketplace.payments.donation_views import DonationCreateView, DonationReceiptView
 
 app_name = "donations"
 

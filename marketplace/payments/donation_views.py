@@ -20,18 +20,17 @@ from wagtail.models import Page
 
 from marketplace.core.errors import DomainError
 from marketplace.core.views import call_service
-
-from . import gateway
-from .donation_selectors import (
+from marketplace.payments import gateway
+from marketplace.payments.donation_selectors import (
     donation_by_receipt_key,
     project_donations_received,
     project_totals,
     receipt_number,
 )
-from .models import DonationStatus
-from .money import fen_of, yuan_of
-from .services.checkout import donation_checkout
-from .services.donations import MESSAGE_MAX, NAME_MAX, donation_create
+from marketplace.payments.models import DonationStatus
+from marketplace.payments.money import fen_of, yuan_of
+from marketplace.payments.services.checkout import donation_checkout
+from marketplace.payments.services.donations import MESSAGE_MAX, NAME_MAX, donation_create
 
 PRESETS = (20, 50, 100)  # yuan
 DONORS_PER_PAGE = 30

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from . import gateway
-from .models import Payment, PaymentStatus
+from marketplace.payments import gateway
+from marketplace.payments.models import Payment, PaymentStatus
 
 SLACK = timedelta(minutes=10)
 CHUNK = 500  # session ids per database query

@@ -5,9 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.payments.models import Booking, BookingStatus
 from marketplace.reviews.registry import Provider, ProviderType, RatedService, register
-
-from .models import Booking, BookingStatus
 
 
 class BookingService(RatedService):

@@ -10,8 +10,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from . import gateway
-from .models import (
+from marketplace.payments import gateway
+from marketplace.payments.models import (
     PLACE_HOLDING,
     Booking,
     BookingSlot,
@@ -20,7 +20,7 @@ from .models import (
     PaymentStatus,
     RefundStatus,
 )
-from .money import fen_of, yuan_of
+from marketplace.payments.money import fen_of, yuan_of
 
 SLOTS_SHOWN = 12  # upcoming slots listed per offering on a provider's page
 

@@ -15,13 +15,12 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from marketplace.core.views import call_service
-
-from .forms import BookingCancelForm
-from .models import BookingSlot, BookingStatus
-from .money import yuan_of
-from .selectors import booking_get, booking_list, booking_terms
-from .services.bookings import booking_cancel, booking_create
-from .services.checkout import booking_checkout
+from marketplace.payments.forms import BookingCancelForm
+from marketplace.payments.models import BookingSlot, BookingStatus
+from marketplace.payments.money import yuan_of
+from marketplace.payments.selectors import booking_get, booking_list, booking_terms
+from marketplace.payments.services.bookings import booking_cancel, booking_create
+from marketplace.payments.services.checkout import booking_checkout
 
 # Stripe puts the session's id in place of this in the success URL (kept literally).
 SESSION_ID_PLACEHOLDER = "{CHECKOUT_SESSION_ID}"

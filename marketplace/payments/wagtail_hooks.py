@@ -24,8 +24,7 @@ from marketplace.core.admin_viewsets import (
     ReadOnlyPolicy,
     ScopedModelViewSet,
 )
-
-from .admin_forms import (
+from marketplace.payments.admin_forms import (
     BookingFilterSet,
     PaymentFilterSet,
     SlotEditForm,
@@ -34,7 +33,7 @@ from .admin_forms import (
     StripeEventFilterSet,
     offerings_of,
 )
-from .admin_views import (
+from marketplace.payments.admin_views import (
     BookingCancelView,
     BookingInspectView,
     PaymentInspectView,
@@ -44,10 +43,10 @@ from .admin_views import (
     StripeEventInspectView,
     StripeEventRetryView,
 )
-from .models import ATTENTION, Booking, BookingSlot, Payment, StripeEvent
-from .money import yuan_of
-from .services.bookings import slot_create
-from .services.slots import slot_update
+from marketplace.payments.models import ATTENTION, Booking, BookingSlot, Payment, StripeEvent
+from marketplace.payments.money import yuan_of
+from marketplace.payments.services.bookings import slot_create
+from marketplace.payments.services.slots import slot_update
 
 
 class SlotPolicy(ModelPermissionPolicy):

@@ -11,8 +11,8 @@ from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import gateway
-from .services.events import event_process, event_receive
+from marketplace.payments import gateway
+from marketplace.payments.services.events import event_process, event_receive
 
 log = logging.getLogger("linli.payments")
 

@@ -8,4 +8,4 @@ class ProcurementConfig(AppConfig):
     verbose_name = _("Purchased services")
 
     def ready(self):
-        from . import reviewing  # noqa: F401  (registers the rateable service with reviews)
+        from marketplace.procurement import reviewing  # noqa: F401  (registers the rateable service with reviews)

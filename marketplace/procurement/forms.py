@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import DocumentKind, Project
-from .services.projects import PROJECT_FIELDS
+from marketplace.procurement.models import DocumentKind, Project
+from marketplace.procurement.services.projects import PROJECT_FIELDS
 
 
 class BidForm(forms.Form):

@@ -4,9 +4,8 @@ the communities the project serves rate the undertaking organization."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.procurement.models import Milestone, MilestoneStatus
 from marketplace.reviews.registry import Provider, ProviderType, RatedService, register
-
-from .models import Milestone, MilestoneStatus
 
 
 class MilestoneService(RatedService):

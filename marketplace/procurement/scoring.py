@@ -11,7 +11,7 @@ Figures are kept as Decimals and rounded to two places only for display.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .models import BidStatus, Project, Score, TieBreak
+from marketplace.procurement.models import BidStatus, Project, Score, TieBreak
 
 TWO = Decimal("0.01")  # figures are rounded to this for display and the report
 

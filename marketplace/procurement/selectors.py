@@ -2,9 +2,15 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from marketplace.accounts.scope import scope_of
-
-from .models import Bid, BidStatus, Evaluator, Milestone, Project, ProjectStatus
-from .states import is_project_purchaser
+from marketplace.procurement.models import (
+    Bid,
+    BidStatus,
+    Evaluator,
+    Milestone,
+    Project,
+    ProjectStatus,
+)
+from marketplace.procurement.states import is_project_purchaser
 
 
 def project_list(*, user) -> QuerySet[Project]:
@@ -71,7 +77,7 @@ def my_seat(*, project: Project, user) -> Evaluator | None:
 def organization_history(*, organization) -> dict:
     """What an organization's profile shows of its purchased-service record: bids once
     opened (never before), awards, and performance evaluations."""
-    from .models import Award, PerformanceEvaluation
+    from marketplace.procurement.models import Award, PerformanceEvaluation
 
     return {
         "bids": list(

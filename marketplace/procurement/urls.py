@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from marketplace.procurement import views
 
 app_name = "procurement"
 urlpatterns = [

@@ -13,8 +13,7 @@ from wagtail.permissions import register_permission_policy
 
 from marketplace.accounts.scope import scope_of
 from marketplace.core.admin_viewsets import ReadOnlyModelViewSet, ReadOnlyPolicy
-
-from .models import Bid, Project
+from marketplace.procurement.models import Bid, Project
 
 register_permission_policy(Project, ReadOnlyPolicy(Project))
 register_permission_policy(Bid, ReadOnlyPolicy(Bid))

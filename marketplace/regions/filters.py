@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from .models import Facility, FacilityType, Region, RegionLevel
+from marketplace.regions.models import Facility, FacilityType, Region, RegionLevel
 
 
 def street_filter(field_name: str = "community__parent") -> django_filters.ModelChoiceFilter:

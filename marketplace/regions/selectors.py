@@ -1,7 +1,7 @@
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Facility, OpeningHours, Region, RegionLevel
+from marketplace.regions.models import Facility, OpeningHours, Region, RegionLevel
 
 
 def facility_list() -> QuerySet[Facility]:

@@ -8,8 +8,7 @@ from marketplace.accounts.scope import scope_of
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import NotPermitted
 from marketplace.core.validation import validated
-
-from .models import Facility, OpeningHours
+from marketplace.regions.models import Facility, OpeningHours
 
 
 def opening_hours_check(intervals: list[OpeningHours]) -> None:

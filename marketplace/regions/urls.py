@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from marketplace.regions import views
 
 app_name = "regions"
 urlpatterns = [

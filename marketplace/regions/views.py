@@ -1,8 +1,8 @@
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from .filters import FacilityFilter
-from .selectors import facility_get, facility_list
+from marketplace.regions.filters import FacilityFilter
+from marketplace.regions.selectors import facility_get, facility_list
 
 
 class FacilityListView(FilterView):

@@ -6,9 +6,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from marketplace.accounts.scope import scope_of
 from marketplace.core.admin_viewsets import ScopedModelViewSet
-
-from .models import Facility, Region, RegionLevel
-from .services import facility_save
+from marketplace.regions.models import Facility, Region, RegionLevel
+from marketplace.regions.services import facility_save
 
 
 class RegionViewSet(ModelViewSet):

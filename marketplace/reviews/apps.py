@@ -8,4 +8,4 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Ratings and credit")
 
     def ready(self):
-        from . import kinds  # noqa: F401  (declares the notification kinds)
+        from marketplace.reviews import kinds  # noqa: F401  (declares the notification kinds)

@@ -10,7 +10,7 @@ An organization scoring below WATCH_THRESHOLD is on the watch list automatically
 platform staff may also put one there with a reason.
 """
 
-from .models import CreditEventKind as K
+from marketplace.reviews.models import CreditEventKind as K
 
 BASE = 80
 RATING_WEIGHT = 10

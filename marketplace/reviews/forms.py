@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Level, Tag
+from marketplace.reviews.models import Level, Tag
 
 
 class ReviewForm(forms.Form):

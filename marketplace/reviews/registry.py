@@ -70,7 +70,7 @@ class RatedService:
 
     def recorded_for(self, user):
         """Ids of this kind's services staff recorded `user` as served by (for served())."""
-        from .models import ServedPerson
+        from marketplace.reviews.models import ServedPerson
 
         return ServedPerson.objects.filter(service_kind=self.key, person=user).values("service_id")
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Case, Q, Sum, When
 from django.utils import timezone
 
-from . import credit as formula
-from .models import (
+from marketplace.reviews import credit as formula
+from marketplace.reviews.models import (
     CaseStatus,
     CreditEvent,
     RatingAggregate,
@@ -16,9 +16,9 @@ from .models import (
     ReviewStatus,
     WatchListEntry,
 )
-from .rating import Rating, rating_from_counts
-from .registry import ProviderType, kinds
-from .states import acts_for_provider, oversight_region_id
+from marketplace.reviews.rating import Rating, rating_from_counts
+from marketplace.reviews.registry import ProviderType, kinds
+from marketplace.reviews.states import acts_for_provider, oversight_region_id
 
 EMPTY = dict.fromkeys(range(1, 6), 0)
 
@@ -221,7 +221,7 @@ class Satisfaction:
 
 def satisfaction_of(*, service_kind: str, service_ids) -> Satisfaction:
     """Residents' satisfaction with a set of services (say, a contract's milestones)."""
-    from .models import COUNTED, SATISFIED_LEVELS
+    from marketplace.reviews.models import COUNTED, SATISFIED_LEVELS
 
     reviews = Review.objects.filter(
         service_kind=service_kind, service_id__in=list(service_ids), status__in=COUNTED
@@ -238,7 +238,7 @@ def with_rating(queryset, *, provider_type: str):
     from django.db.models import F, FloatField, OuterRef, Subquery, Value
     from django.db.models.functions import Cast, Coalesce
 
-    from .rating import mean
+    from marketplace.reviews.rating import mean
 
     rows = RatingAggregate.objects.filter(provider_type=provider_type, provider_id=OuterRef("pk"))
     count = F("n1") + F("n2") + F("n3") + F("n4") + F("n5")

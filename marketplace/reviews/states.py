@@ -5,8 +5,7 @@ is declared here, in one place.
 """
 
 from marketplace.accounts.scope import scope_of
-
-from .registry import ProviderType
+from marketplace.reviews.registry import ProviderType
 
 
 def oversight_region_id(review) -> int | None:

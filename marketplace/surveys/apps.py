@@ -8,4 +8,4 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Satisfaction surveys")
 
     def ready(self):
-        from . import kinds  # noqa: F401  (registers the notification kinds)
+        from marketplace.surveys import kinds  # noqa: F401  (registers the notification kinds)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Question, QuestionKind, Survey
+from marketplace.surveys.models import Question, QuestionKind, Survey
 
 
 class SurveyForm(forms.ModelForm):

@@ -12,8 +12,7 @@ from django.utils import timezone
 from marketplace.accounts.models import ResidentProfile
 from marketplace.accounts.scope import scope_of
 from marketplace.regions.models import Region, RegionLevel
-
-from .models import (
+from marketplace.surveys.models import (
     SATISFIED_LEVELS,
     Answer,
     Question,
@@ -23,7 +22,7 @@ from .models import (
     Survey,
     SurveyStatus,
 )
-from .states import acts_for_region_or_above, is_survey_manager, may_see_results
+from marketplace.surveys.states import acts_for_region_or_above, is_survey_manager, may_see_results
 
 # Enough to check scope on a community's ancestors without a query per level.
 WITH_REGION_PATH = ("community__parent__parent__parent__parent",)

@@ -6,8 +6,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from marketplace.core.admin_viewsets import ReadOnlyModelViewSet, ReadOnlyPolicy
-
-from .models import Survey
+from marketplace.surveys.models import Survey
 
 register_permission_policy(Survey, ReadOnlyPolicy(Survey))
 

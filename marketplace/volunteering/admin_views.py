@@ -13,11 +13,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.views import call_service
-
-from . import services
-from .models import Attendance, ServiceRecord, Signup, SignupStatus
-from .selectors import managed_by
-from .states import is_task_manager
+from marketplace.volunteering import services
+from marketplace.volunteering.models import Attendance, ServiceRecord, Signup, SignupStatus
+from marketplace.volunteering.selectors import managed_by
+from marketplace.volunteering.states import is_task_manager
 
 
 class AttendanceForm(forms.Form):

@@ -8,4 +8,4 @@ class VolunteeringConfig(AppConfig):
     verbose_name = _("Volunteering")
 
     def ready(self):
-        from . import reviewing  # noqa: F401  (registers the rateable service with reviews)
+        from marketplace.volunteering import reviewing  # noqa: F401  (registers the rateable service with reviews)

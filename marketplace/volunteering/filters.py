@@ -4,8 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.catalog.models import ServiceCategory, Skill
 from marketplace.regions.filters import community_filter, street_filter
-
-from .models import Shift, Task
+from marketplace.volunteering.models import Shift, Task
 
 
 class TaskFilter(django_filters.FilterSet):

@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.reviews.registry import Provider, ProviderType, RatedService, register
-
-from .models import Shift, TaskStatus
-from .states import may_record_served
+from marketplace.volunteering.models import Shift, TaskStatus
+from marketplace.volunteering.states import may_record_served
 
 
 class ShiftService(RatedService):

@@ -4,8 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from marketplace.accounts.scope import scope_of
-
-from .models import (
+from marketplace.volunteering.models import (
     ACTIVE_SIGNUP_STATUSES,
     PartyMemberRegistration,
     ServiceRecord,

@@ -10,7 +10,7 @@ from marketplace.accounts.scope import scope_of
 def may_record_served(task, user) -> bool:
     """Who confirms the residents a task's shifts served (they then rate it): the
     community's staff, never the organizing organization; not for a cancelled task."""
-    from .models import TaskStatus
+    from marketplace.volunteering.models import TaskStatus
 
     return task.status != TaskStatus.CANCELLED and (
         user.is_authenticated and scope_of(user).acts_for_community(task.community_id)

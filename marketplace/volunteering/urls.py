@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from marketplace.volunteering import views
 
 app_name = "volunteering"
 urlpatterns = [

@@ -13,13 +13,12 @@ from django_filters.views import FilterView
 
 from marketplace.core.views import call_service
 from marketplace.matching.recommendations import recommended_tasks
-
-from . import services
-from .filters import TaskFilter
-from .forms import PartyRegistrationForm
-from .models import RecordExtract, Shift, Signup, SignupStatus
-from .pdf import record_extract_pdf
-from .selectors import (
+from marketplace.volunteering import services
+from marketplace.volunteering.filters import TaskFilter
+from marketplace.volunteering.forms import PartyRegistrationForm
+from marketplace.volunteering.models import RecordExtract, Shift, Signup, SignupStatus
+from marketplace.volunteering.pdf import record_extract_pdf
+from marketplace.volunteering.selectors import (
     party_registration_current,
     service_records_of,
     shifts_for,
@@ -28,9 +27,9 @@ from .selectors import (
     task_list,
     yearly_totals,
 )
-from .services.attendance import CHECKIN_TOKEN_SECONDS
-from .services.records import normalize_code, record_extract_verify
-from .states import is_task_manager, may_record_served
+from marketplace.volunteering.services.attendance import CHECKIN_TOKEN_SECONDS
+from marketplace.volunteering.services.records import normalize_code, record_extract_verify
+from marketplace.volunteering.states import is_task_manager, may_record_served
 
 SIGNED_UP_MESSAGES = {
     SignupStatus.CONFIRMED: gettext_lazy("You are confirmed for this shift."),

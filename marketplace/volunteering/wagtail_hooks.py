@@ -17,12 +17,17 @@ from marketplace.core.admin_viewsets import (
 )
 from marketplace.organizations.models import Organization
 from marketplace.regions.models import Region, RegionLevel
-
-from .admin_views import AttendanceView, HoursQueueView
-from .models import PartyMemberRegistration, ServiceRecord, Shift, Signup, Task
-from .selectors import managed_by
-from .services import shift_add, shift_update, task_create, task_update
-from .services.tasks import SHIFT_FIELDS, TASK_FIELDS
+from marketplace.volunteering.admin_views import AttendanceView, HoursQueueView
+from marketplace.volunteering.models import (
+    PartyMemberRegistration,
+    ServiceRecord,
+    Shift,
+    Signup,
+    Task,
+)
+from marketplace.volunteering.selectors import managed_by
+from marketplace.volunteering.services import shift_add, shift_update, task_create, task_update
+from marketplace.volunteering.services.tasks import SHIFT_FIELDS, TASK_FIELDS
 
 
 class TaskViewSet(ScopedModelViewSet):

@@ -1,5 +1,5 @@
-from .categories import RequestCategory
-from .requests import (
+from marketplace.hotline.models.categories import RequestCategory
+from marketplace.hotline.models.requests import (
     OPEN_STATUSES,
     SERVED_STATUSES,
     EscalationReason,

@@ -9,8 +9,7 @@ from django_fsm import FSMField, transition
 
 from marketplace.core.fields import latitude_field, longitude_field
 from marketplace.core.models import TimeStampedModel
-
-from ..states import is_request_resident, is_request_staff, is_resident_or_staff
+from marketplace.hotline.states import is_request_resident, is_request_staff, is_resident_or_staff
 
 
 class RequestStatus(models.TextChoices):

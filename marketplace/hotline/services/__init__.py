@@ -1,8 +1,8 @@
 """Every write to residents' requests and their categories."""
 
-from .categories import category_save
-from .escalation import requests_escalate_overdue
-from .requests import (
+from marketplace.hotline.services.categories import category_save
+from marketplace.hotline.services.escalation import requests_escalate_overdue
+from marketplace.hotline.services.requests import (
     request_accept,
     request_close,
     request_file,

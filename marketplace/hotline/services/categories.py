@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.validation import first_error, validated
-
-from ..models import RequestCategory
+from marketplace.hotline.models import RequestCategory
 
 
 @transaction.atomic

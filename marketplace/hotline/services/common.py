@@ -5,9 +5,8 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 
 from marketplace.accounts.models import CommunityStaffAssignment
+from marketplace.hotline.models import Request, RequestEvent
 from marketplace.notifications.services import notify
-
-from ..models import Request, RequestEvent
 
 
 def locked(resident_request: Request) -> Request:

@@ -12,10 +12,21 @@ from django.db.models import Q
 from django.utils import timezone
 
 from marketplace.core.audit import audit_record
+from marketplace.hotline.models import (
+    OPEN_STATUSES,
+    EscalationReason,
+    EventKind,
+    Request,
+    RequestStatus,
+)
+from marketplace.hotline.services.common import (
+    detail_url,
+    notice_data,
+    notify_resident,
+    staff_by_region,
+    timeline_add,
+)
 from marketplace.notifications.services import notify
-
-from ..models import OPEN_STATUSES, EscalationReason, EventKind, Request, RequestStatus
-from .common import detail_url, notice_data, notify_resident, staff_by_region, timeline_add
 
 R = EscalationReason
 

@@ -13,16 +13,9 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import first_error
-from marketplace.notifications.services import notify
-from marketplace.organizations.models import Organization
-from marketplace.reviews.models import CreditEventKind
-from marketplace.reviews.registry import ProviderType
-from marketplace.reviews.services.common import provider_people
-from marketplace.reviews.services.credit import credit_event_record
-
-from ..models import EventKind, Request, RequestCategory, RequestPhoto
-from ..photos import photos_check
-from .common import (
+from marketplace.hotline.models import EventKind, Request, RequestCategory, RequestPhoto
+from marketplace.hotline.photos import photos_check
+from marketplace.hotline.services.common import (
     detail_url,
     locked,
     notice_data,
@@ -30,6 +23,12 @@ from .common import (
     staff_by_region,
     timeline_add,
 )
+from marketplace.notifications.services import notify
+from marketplace.organizations.models import Organization
+from marketplace.reviews.models import CreditEventKind
+from marketplace.reviews.registry import ProviderType
+from marketplace.reviews.services.common import provider_people
+from marketplace.reviews.services.credit import credit_event_record
 
 
 @transaction.atomic

@@ -1,7 +1,13 @@
-from .bookings import MAX_PLACES, PLACE_HOLDING, Booking, BookingSlot, BookingStatus
-from .donations import Donation, DonationStatus
-from .events import ATTENTION, OUTSTANDING, EventStatus, StripeEvent
-from .payments import (
+from marketplace.payments.models.bookings import (
+    MAX_PLACES,
+    PLACE_HOLDING,
+    Booking,
+    BookingSlot,
+    BookingStatus,
+)
+from marketplace.payments.models.donations import Donation, DonationStatus
+from marketplace.payments.models.events import ATTENTION, OUTSTANDING, EventStatus, StripeEvent
+from marketplace.payments.models.payments import (
     REFUND_SETTLED,
     Payment,
     PaymentStatus,

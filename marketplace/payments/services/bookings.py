@@ -17,19 +17,18 @@ from django.utils.translation import gettext as _
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.organizations.models import Offering, VerificationStatus
-
-from .. import gateway
-from ..models import PLACE_HOLDING, Booking, BookingSlot, BookingStatus
-from ..money import MIN_CHARGE, fen_of, yuan_of
-from .checkout import sessions_expire_later
-from .common import (
+from marketplace.payments import gateway
+from marketplace.payments.models import PLACE_HOLDING, Booking, BookingSlot, BookingStatus
+from marketplace.payments.money import MIN_CHARGE, fen_of, yuan_of
+from marketplace.payments.services.checkout import sessions_expire_later
+from marketplace.payments.services.common import (
     acts_for_provider,
     check_places,
     locked_booking,
     locked_slot,
     require_provider,
 )
-from .refunds import refund_request
+from marketplace.payments.services.refunds import refund_request
 
 B = BookingStatus
 MAX_HELD = 3  # bookings one resident may hold unpaid at once (no one holds every place)

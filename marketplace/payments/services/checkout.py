@@ -19,11 +19,17 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-
-from .. import gateway
-from ..models import Booking, BookingStatus, Donation, DonationStatus, Payment, PaymentStatus
-from ..money import CURRENCY, fee_split
-from .common import locked_booking
+from marketplace.payments import gateway
+from marketplace.payments.models import (
+    Booking,
+    BookingStatus,
+    Donation,
+    DonationStatus,
+    Payment,
+    PaymentStatus,
+)
+from marketplace.payments.money import CURRENCY, fee_split
+from marketplace.payments.services.common import locked_booking
 
 log = logging.getLogger("linli.payments")
 # How long a Checkout Session lives at Stripe. The booking's hold is shorter: its release

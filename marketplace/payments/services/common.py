@@ -4,8 +4,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.accounts.scope import scope_of
 from marketplace.core.errors import DomainError, NotPermitted
-
-from ..models import MAX_PLACES, Booking, BookingSlot, Payment
+from marketplace.payments.models import MAX_PLACES, Booking, BookingSlot, Payment
 
 
 def locked_slot(slot_id: int) -> BookingSlot:

@@ -14,11 +14,10 @@ from wagtail.models import Page
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
-
-from .. import gateway
-from ..models import Donation, DonationStatus, Payment, PaymentStatus
-from ..money import FEN_PER_YUAN, MIN_CHARGE
-from .checkout import SESSION_LIFETIME
+from marketplace.payments import gateway
+from marketplace.payments.models import Donation, DonationStatus, Payment, PaymentStatus
+from marketplace.payments.money import FEN_PER_YUAN, MIN_CHARGE
+from marketplace.payments.services.checkout import SESSION_LIFETIME
 
 MIN_DONATION = MIN_CHARGE  # fen
 MAX_DONATION = 50_000 * FEN_PER_YUAN  # fen: larger gifts go through the community office

@@ -18,8 +18,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
-
-from ..models import (
+from marketplace.payments.models import (
     ATTENTION,
     OUTSTANDING,
     PLACE_HOLDING,
@@ -35,9 +34,9 @@ from ..models import (
     RefundStatus,
     StripeEvent,
 )
-from .bookings import place_release, place_retake
-from .common import locked_booking, locked_payment
-from .refunds import refund_request, refund_settle
+from marketplace.payments.services.bookings import place_release, place_retake
+from marketplace.payments.services.common import locked_booking, locked_payment
+from marketplace.payments.services.refunds import refund_request, refund_settle
 
 log = logging.getLogger("linli.payments")
 

@@ -11,9 +11,8 @@ from django_tasks import task
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
-
-from .. import gateway
-from ..models import (
+from marketplace.payments import gateway
+from marketplace.payments.models import (
     REFUND_SETTLED,
     Payment,
     PaymentStatus,
@@ -21,7 +20,7 @@ from ..models import (
     RefundReason,
     RefundStatus,
 )
-from ..money import yuan_of
+from marketplace.payments.money import yuan_of
 
 log = logging.getLogger("linli.payments")
 

@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
-
-from ..models import BookingSlot
-from .common import check_places, locked_slot, require_provider
+from marketplace.payments.models import BookingSlot
+from marketplace.payments.services.common import check_places, locked_slot, require_provider
 
 
 @transaction.atomic

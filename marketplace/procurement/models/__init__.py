@@ -1,14 +1,14 @@
-from .award import Award, Clarification, Objection
-from .bids import Bid, BidAttachment, BidStatus
-from .contracts import (
+from marketplace.procurement.models.award import Award, Clarification, Objection
+from marketplace.procurement.models.bids import Bid, BidAttachment, BidStatus
+from marketplace.procurement.models.contracts import (
     Contract,
     Milestone,
     MilestoneStatus,
     PaymentRecord,
     PerformanceEvaluation,
 )
-from .evaluation import Evaluator, Score
-from .projects import (
+from marketplace.procurement.models.evaluation import Evaluator, Score
+from marketplace.procurement.models.projects import (
     Criterion,
     DocumentKind,
     FundingSource,

@@ -4,8 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import TimeStampedModel
-
-from .projects import DocumentKind
+from marketplace.procurement.models.projects import DocumentKind
 
 
 class BidStatus(models.TextChoices):

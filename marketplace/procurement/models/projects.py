@@ -8,8 +8,7 @@ from django_fsm import FSMField, transition
 from marketplace.core.fields import ChoiceListField
 from marketplace.core.models import TimeStampedModel
 from marketplace.organizations.models import OrganizationType
-
-from ..states import is_project_purchaser
+from marketplace.procurement.states import is_project_purchaser
 
 
 class ProjectStatus(models.TextChoices):

@@ -1,9 +1,9 @@
 """Every write to purchased-service projects and their bids."""
 
-from .award import objection_answer, objection_file, project_award
-from .bids import bid_submit, bid_withdraw, tender_open
-from .clarifications import clarification_answer, clarification_ask
-from .contracts import (
+from marketplace.procurement.services.award import objection_answer, objection_file, project_award
+from marketplace.procurement.services.bids import bid_submit, bid_withdraw, tender_open
+from marketplace.procurement.services.clarifications import clarification_answer, clarification_ask
+from marketplace.procurement.services.contracts import (
     contract_sign,
     milestone_accept,
     milestone_return,
@@ -11,8 +11,17 @@ from .contracts import (
     payment_record,
     performance_evaluate,
 )
-from .evaluation import evaluator_declare, panel_appoint, score_sheet_submit
-from .projects import project_cancel, project_create, project_publish, project_update
+from marketplace.procurement.services.evaluation import (
+    evaluator_declare,
+    panel_appoint,
+    score_sheet_submit,
+)
+from marketplace.procurement.services.projects import (
+    project_cancel,
+    project_create,
+    project_publish,
+    project_update,
+)
 
 __all__ = [
     "clarification_answer",

@@ -10,13 +10,12 @@ from marketplace.accounts.scope import scope_of
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply
-
-from .. import signals
-from ..models import Award, Objection, Project, ProjectStatus
-from ..scoring import TWO, evaluation_results
-from ..states import is_project_purchaser
-from .common import locked_project
-from .evaluation import MIN_PANEL
+from marketplace.procurement import signals
+from marketplace.procurement.models import Award, Objection, Project, ProjectStatus
+from marketplace.procurement.scoring import TWO, evaluation_results
+from marketplace.procurement.services.common import locked_project
+from marketplace.procurement.services.evaluation import MIN_PANEL
+from marketplace.procurement.states import is_project_purchaser
 
 
 def _report(project: Project, results) -> dict:

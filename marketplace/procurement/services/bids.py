@@ -11,10 +11,16 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply
 from marketplace.organizations.models import VerificationStatus
-
-from .. import sealing
-from ..models import Bid, BidAttachment, BidStatus, DocumentKind, Project, ProjectStatus
-from .common import locked_project
+from marketplace.procurement import sealing
+from marketplace.procurement.models import (
+    Bid,
+    BidAttachment,
+    BidStatus,
+    DocumentKind,
+    Project,
+    ProjectStatus,
+)
+from marketplace.procurement.services.common import locked_project
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 

@@ -6,9 +6,8 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-
-from ..models import Clarification, Project, ProjectStatus
-from ..states import is_project_purchaser
+from marketplace.procurement.models import Clarification, Project, ProjectStatus
+from marketplace.procurement.states import is_project_purchaser
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-from ..models import Project
+from marketplace.procurement.models import Project
 
 
 def locked_project(project: Project) -> Project:

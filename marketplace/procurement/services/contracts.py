@@ -12,10 +12,7 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply
 from marketplace.core.validation import validated
-from marketplace.reviews.models import CreditEventKind
-from marketplace.reviews.services import credit_event_record
-
-from ..models import (
+from marketplace.procurement.models import (
     Contract,
     Milestone,
     MilestoneStatus,
@@ -23,9 +20,11 @@ from ..models import (
     PerformanceEvaluation,
     Project,
 )
-from ..selectors import contract_satisfaction
-from ..states import is_project_purchaser
-from .common import locked_project
+from marketplace.procurement.selectors import contract_satisfaction
+from marketplace.procurement.services.common import locked_project
+from marketplace.procurement.states import is_project_purchaser
+from marketplace.reviews.models import CreditEventKind
+from marketplace.reviews.services import credit_event_record
 
 HUNDRED = Decimal(100)
 M = MilestoneStatus

@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.organizations.models import Membership
-
-from ..models import BidStatus, Evaluator, Project, ProjectStatus, Score
-from ..states import is_project_purchaser
-from .common import locked_project
+from marketplace.procurement.models import BidStatus, Evaluator, Project, ProjectStatus, Score
+from marketplace.procurement.services.common import locked_project
+from marketplace.procurement.states import is_project_purchaser
 
 MIN_PANEL = 3
 

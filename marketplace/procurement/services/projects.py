@@ -12,10 +12,9 @@ from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import validated
 from marketplace.organizations.models import OrganizationType
-
-from .. import sealing, signals
-from ..models import Criterion, Project, ProjectStatus, TenderKey
-from .common import locked_project
+from marketplace.procurement import sealing, signals
+from marketplace.procurement.models import Criterion, Project, ProjectStatus, TenderKey
+from marketplace.procurement.services.common import locked_project
 
 PROJECT_FIELDS = (
     "purchaser",

@@ -1,6 +1,6 @@
 from django import template
 
-from ..selectors import organization_history
+from marketplace.procurement.selectors import organization_history
 
 register = template.Library()
 

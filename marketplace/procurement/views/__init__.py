@@ -1,9 +1,22 @@
 """Pages of purchased services."""
 
-from .contracts import ContractSignView, MilestoneActionView, PerformanceEvaluateView
-from .evaluation import EvaluationReportView, PanelAppointView, ScoreSheetView
-from .projects import ProjectActionView, ProjectCreateView, ProjectDetailView, ProjectListView
-from .tender import (
+from marketplace.procurement.views.contracts import (
+    ContractSignView,
+    MilestoneActionView,
+    PerformanceEvaluateView,
+)
+from marketplace.procurement.views.evaluation import (
+    EvaluationReportView,
+    PanelAppointView,
+    ScoreSheetView,
+)
+from marketplace.procurement.views.projects import (
+    ProjectActionView,
+    ProjectCreateView,
+    ProjectDetailView,
+    ProjectListView,
+)
+from marketplace.procurement.views.tender import (
     AttachmentDownloadView,
     BidSubmitView,
     BidWithdrawView,

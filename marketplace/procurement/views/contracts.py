@@ -8,18 +8,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from marketplace.core.views import call_service
-
-from .. import services
-from ..forms import (
-    IndicatorFormSet,
-    MilestoneFormSet,
-)
-from ..models import Milestone
-from ..selectors import (
-    contract_satisfaction,
-    project_get,
-)
-from ..states import is_project_purchaser
+from marketplace.procurement import services
+from marketplace.procurement.forms import IndicatorFormSet, MilestoneFormSet
+from marketplace.procurement.models import Milestone
+from marketplace.procurement.selectors import contract_satisfaction, project_get
+from marketplace.procurement.states import is_project_purchaser
 
 
 class ContractSignView(LoginRequiredMixin, View):

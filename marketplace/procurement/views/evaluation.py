@@ -10,16 +10,10 @@ from django.views import View
 from django.views.generic import DetailView
 
 from marketplace.core.views import call_service
-
-from .. import services
-from ..scoring import evaluation_results
-from ..selectors import (
-    is_panel_member,
-    my_seat,
-    opened_bids_for,
-    project_get,
-)
-from ..states import is_project_purchaser
+from marketplace.procurement import services
+from marketplace.procurement.scoring import evaluation_results
+from marketplace.procurement.selectors import is_panel_member, my_seat, opened_bids_for, project_get
+from marketplace.procurement.states import is_project_purchaser
 
 
 class PanelAppointView(LoginRequiredMixin, View):

@@ -12,14 +12,9 @@ from django.views.generic import DetailView, ListView
 from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
 from marketplace.organizations.selectors import organizations_acting_for
-from marketplace.reviews.selectors import credit_summaries
-
-from .. import services
-from ..forms import (
-    CriterionFormSet,
-    ProjectForm,
-)
-from ..selectors import (
+from marketplace.procurement import services
+from marketplace.procurement.forms import CriterionFormSet, ProjectForm
+from marketplace.procurement.selectors import (
     my_bids,
     my_seat,
     opened_bids_for,
@@ -27,7 +22,8 @@ from ..selectors import (
     project_list,
     purchasers_acting_for,
 )
-from ..states import is_project_purchaser
+from marketplace.procurement.states import is_project_purchaser
+from marketplace.reviews.selectors import credit_summaries
 
 
 class ProjectListView(ListView):

@@ -13,18 +13,12 @@ from django.views import View
 from marketplace.core.views import call_service
 from marketplace.organizations.models import Organization
 from marketplace.organizations.selectors import organizations_acting_for
-
-from .. import services
-from ..forms import (
-    BidForm,
-)
-from ..models import Bid, BidAttachment, Clarification, Objection
-from ..selectors import (
-    is_panel_member,
-    project_get,
-)
-from ..services.bids import attachment_content
-from ..states import is_project_purchaser
+from marketplace.procurement import services
+from marketplace.procurement.forms import BidForm
+from marketplace.procurement.models import Bid, BidAttachment, Clarification, Objection
+from marketplace.procurement.selectors import is_panel_member, project_get
+from marketplace.procurement.services.bids import attachment_content
+from marketplace.procurement.states import is_project_purchaser
 
 
 class BidSubmitView(LoginRequiredMixin, View):

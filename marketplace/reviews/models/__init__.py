@@ -1,6 +1,6 @@
-from .credit import CreditEvent, CreditEventKind, WatchListEntry
-from .rectification import CaseStatus, RectificationCase
-from .reviews import (
+from marketplace.reviews.models.credit import CreditEvent, CreditEventKind, WatchListEntry
+from marketplace.reviews.models.rectification import CaseStatus, RectificationCase
+from marketplace.reviews.models.reviews import (
     BAD_LEVELS,
     COUNTED,
     SATISFIED_LEVELS,

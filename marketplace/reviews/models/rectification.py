@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from marketplace.core.models import TimeStampedModel
-
-from ..states import is_case_provider, is_reviewer
+from marketplace.reviews.states import is_case_provider, is_reviewer
 
 
 class CaseStatus(models.TextChoices):

@@ -8,9 +8,8 @@ from django_fsm import FSMField, transition
 
 from marketplace.core.fields import ChoiceListField
 from marketplace.core.models import TimeStampedModel
-
-from ..registry import ProviderType
-from ..states import may_moderate, may_remove
+from marketplace.reviews.registry import ProviderType
+from marketplace.reviews.states import may_moderate, may_remove
 
 
 class Level(models.IntegerChoices):

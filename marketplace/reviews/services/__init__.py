@@ -1,9 +1,17 @@
 """Every write of ratings, rectification and credit."""
 
-from .aggregates import aggregate_shift, rating_recompute, ratings_rebuild_all
-from .credit import credit_event_record, watch_list_add, watch_list_lift
-from .rectification import case_accept, case_answer, cases_escalate_overdue
-from .reviews import (
+from marketplace.reviews.services.aggregates import (
+    aggregate_shift,
+    rating_recompute,
+    ratings_rebuild_all,
+)
+from marketplace.reviews.services.credit import credit_event_record, watch_list_add, watch_list_lift
+from marketplace.reviews.services.rectification import (
+    case_accept,
+    case_answer,
+    cases_escalate_overdue,
+)
+from marketplace.reviews.services.reviews import (
     review_create,
     review_editable,
     review_hide,
@@ -11,7 +19,7 @@ from .reviews import (
     review_restore,
     review_update,
 )
-from .served import served_people_record, served_person_remove
+from marketplace.reviews.services.served import served_people_record, served_person_remove
 
 __all__ = [
     "aggregate_shift",

@@ -9,7 +9,7 @@ no lock to take, no rescan, and concurrent reviews cannot lose an increment.
 from django.db import transaction
 from django.db.models import Count, F
 
-from ..models import COUNTED, RatingAggregate, Review
+from marketplace.reviews.models import COUNTED, RatingAggregate, Review
 
 PLATFORM = (RatingAggregate.PLATFORM, 0)
 

@@ -4,8 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
-
-from ..registry import ProviderType, RatedService, kind_get
+from marketplace.reviews.registry import ProviderType, RatedService, kind_get
 
 
 def rated_kind(key: str) -> RatedService:

@@ -6,9 +6,8 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-
-from ..credit import POINTS
-from ..models import CreditEvent, WatchListEntry
+from marketplace.reviews.credit import POINTS
+from marketplace.reviews.models import CreditEvent, WatchListEntry
 
 
 def source_label(obj) -> str:

@@ -12,12 +12,11 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
 from marketplace.core.transitions import transition_apply
 from marketplace.notifications.services import notify
-
-from ..models import CaseStatus, CreditEventKind, Level, RectificationCase, Review
-from ..registry import ProviderType
-from ..states import oversight_region_id
-from .common import provider_people, staff_of_region
-from .credit import credit_event_record
+from marketplace.reviews.models import CaseStatus, CreditEventKind, Level, RectificationCase, Review
+from marketplace.reviews.registry import ProviderType
+from marketplace.reviews.services.common import provider_people, staff_of_region
+from marketplace.reviews.services.credit import credit_event_record
+from marketplace.reviews.states import oversight_region_id
 
 # An answered case the reviewer neither accepts nor revises closes on its own after this.
 ANSWERED_CLOSES_AFTER = timedelta(days=14)

@@ -12,12 +12,11 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_with_reason
 from marketplace.notifications.services import notify
-
-from ..models import COUNTED, CaseStatus, Level, Review, ReviewStatus, Tag
-from ..moderation import banned_words_in
-from .aggregates import aggregate_shift
-from .common import rated_kind
-from .rectification import case_close_by_system, case_open
+from marketplace.reviews.models import COUNTED, CaseStatus, Level, Review, ReviewStatus, Tag
+from marketplace.reviews.moderation import banned_words_in
+from marketplace.reviews.services.aggregates import aggregate_shift
+from marketplace.reviews.services.common import rated_kind
+from marketplace.reviews.services.rectification import case_close_by_system, case_open
 
 MAX_TEXT = 2000
 

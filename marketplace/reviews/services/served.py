@@ -7,10 +7,9 @@ from django.utils.translation import gettext as _
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.notifications.services import notify
-
-from ..models import Review, ServedPerson
-from ..states import acts_for_provider
-from .common import rated_kind
+from marketplace.reviews.models import Review, ServedPerson
+from marketplace.reviews.services.common import rated_kind
+from marketplace.reviews.states import acts_for_provider
 
 MAX_PEOPLE = 500
 

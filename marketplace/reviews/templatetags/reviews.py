@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from marketplace.accounts.roles import Role
 from marketplace.accounts.scope import scope_of
-
-from ..selectors import rating_get
+from marketplace.reviews.selectors import rating_get
 
 register = template.Library()
 

@@ -1,5 +1,5 @@
-from .credit import CreditView, WatchListView
-from .rating import (
+from marketplace.reviews.views.credit import CreditView, WatchListView
+from marketplace.reviews.views.rating import (
     CaseAcceptView,
     CaseAnswerView,
     CaseListView,

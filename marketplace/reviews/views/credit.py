@@ -11,11 +11,10 @@ from marketplace.accounts.roles import Role
 from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
 from marketplace.organizations.models import Organization
-
-from .. import credit as formula
-from .. import services
-from ..forms import ReasonForm
-from ..selectors import credit_get, watch_list
+from marketplace.reviews import credit as formula
+from marketplace.reviews import services
+from marketplace.reviews.forms import ReasonForm
+from marketplace.reviews.selectors import credit_get, watch_list
 
 
 def _sees_credit(user, organization) -> bool:

@@ -10,12 +10,11 @@ from django.views.generic import ListView, TemplateView
 
 from marketplace.accounts.scope import scope_of
 from marketplace.core.views import call_service
-
-from .. import services
-from ..forms import CaseAnswerForm, ReasonForm, ReviewForm, ServedPeopleForm
-from ..models import RectificationCase, Review, ServedPerson
-from ..registry import ProviderType, kind_get
-from ..selectors import (
+from marketplace.reviews import services
+from marketplace.reviews.forms import CaseAnswerForm, ReasonForm, ReviewForm, ServedPeopleForm
+from marketplace.reviews.models import RectificationCase, Review, ServedPerson
+from marketplace.reviews.registry import ProviderType, kind_get
+from marketplace.reviews.selectors import (
     case_visible_to,
     cases_for_provider_user,
     overseen_by,
@@ -23,7 +22,7 @@ from ..selectors import (
     rating_get,
     reviews_of_provider,
 )
-from ..states import may_moderate
+from marketplace.reviews.states import may_moderate
 
 
 def _kind_or_404(key: str):

@@ -1,5 +1,5 @@
-from .responses import Answer, Response
-from .surveys import (
+from marketplace.surveys.models.responses import Answer, Response
+from marketplace.surveys.models.surveys import (
     MAX_OPTIONS_PER_QUESTION,
     SATISFIED_LEVELS,
     SCALE_10_RANGE,

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .surveys import ANSWER_VALUE_RANGE, Question, Survey
+from marketplace.surveys.models.surveys import ANSWER_VALUE_RANGE, Question, Survey
 
 
 class Response(models.Model):

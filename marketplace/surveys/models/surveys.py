@@ -8,8 +8,7 @@ from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from marketplace.core.models import TimeStampedModel
-
-from ..states import is_survey_manager
+from marketplace.surveys.states import is_survey_manager
 
 
 class SurveyStatus(models.TextChoices):

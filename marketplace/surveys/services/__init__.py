@@ -1,7 +1,7 @@
 """Every write to surveys, their questions and residents' answers."""
 
-from .responses import response_submit
-from .surveys import (
+from marketplace.surveys.services.responses import response_submit
+from marketplace.surveys.services.surveys import (
     survey_close,
     survey_create,
     survey_open,

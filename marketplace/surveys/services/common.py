@@ -3,9 +3,8 @@
 from django.utils.translation import gettext as _
 
 from marketplace.core.errors import NotPermitted
-
-from ..models import Survey
-from ..states import is_survey_manager
+from marketplace.surveys.models import Survey
+from marketplace.surveys.states import is_survey_manager
 
 
 def locked_survey(survey: Survey) -> Survey:

@@ -11,9 +11,15 @@ from django.utils.translation import gettext as _
 from marketplace.accounts.models import ResidentProfile
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-
-from ..models import Answer, Question, QuestionKind, Response, Survey, SurveyStatus
-from .common import locked_survey
+from marketplace.surveys.models import (
+    Answer,
+    Question,
+    QuestionKind,
+    Response,
+    Survey,
+    SurveyStatus,
+)
+from marketplace.surveys.services.common import locked_survey
 
 MAX_TEXT = 2000
 

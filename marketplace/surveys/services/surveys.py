@@ -12,9 +12,14 @@ from marketplace.core.transitions import transition_apply
 from marketplace.core.validation import validated
 from marketplace.notifications.services import notify
 from marketplace.regions.models import RegionLevel
-
-from ..models import MAX_OPTIONS_PER_QUESTION, Question, QuestionKind, Survey, SurveyStatus
-from .common import locked_survey, require_manager
+from marketplace.surveys.models import (
+    MAX_OPTIONS_PER_QUESTION,
+    Question,
+    QuestionKind,
+    Survey,
+    SurveyStatus,
+)
+from marketplace.surveys.services.common import locked_survey, require_manager
 
 SURVEY_FIELDS = ("title", "introduction", "closes_at")
 

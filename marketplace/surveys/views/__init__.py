@@ -1,6 +1,11 @@
-from .residents import SurveyAnswerView, SurveyListView
-from .results import CoverageView, SurveyResultsCsvView, SurveyResultsView
-from .staff import ManageListView, SurveyActionView, SurveyCreateView, SurveyEditView
+from marketplace.surveys.views.residents import SurveyAnswerView, SurveyListView
+from marketplace.surveys.views.results import CoverageView, SurveyResultsCsvView, SurveyResultsView
+from marketplace.surveys.views.staff import (
+    ManageListView,
+    SurveyActionView,
+    SurveyCreateView,
+    SurveyEditView,
+)
 
 __all__ = [
     "CoverageView",

@@ -9,17 +9,16 @@ from django.views import View
 from django.views.generic import ListView
 
 from marketplace.core.views import call_service
-
-from .. import services
-from ..forms import AnswerForm
-from ..models import SurveyStatus
-from ..selectors import (
+from marketplace.surveys import services
+from marketplace.surveys.forms import AnswerForm
+from marketplace.surveys.models import SurveyStatus
+from marketplace.surveys.selectors import (
     resident_community_id,
     response_of,
     survey_get_for_answer,
     survey_list_for_resident,
 )
-from ..states import is_survey_manager
+from marketplace.surveys.states import is_survey_manager
 
 
 class SurveyListView(LoginRequiredMixin, ListView):

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from ..charts import bar_chart
-from ..selectors import (
+from marketplace.surveys.charts import bar_chart
+from marketplace.surveys.selectors import (
     QuestionResult,
     coverage,
     coverage_region_get,

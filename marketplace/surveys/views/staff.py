@@ -12,11 +12,14 @@ from django.views import View
 from django.views.generic import ListView
 
 from marketplace.core.views import call_service
-
-from .. import services
-from ..forms import QuestionFormSet, SurveyForm, question_initial, questions_from
-from ..models import SurveyStatus
-from ..selectors import communities_managed, survey_get_managed, survey_list_managed
+from marketplace.surveys import services
+from marketplace.surveys.forms import QuestionFormSet, SurveyForm, question_initial, questions_from
+from marketplace.surveys.models import SurveyStatus
+from marketplace.surveys.selectors import (
+    communities_managed,
+    survey_get_managed,
+    survey_list_managed,
+)
 
 
 class StaffOnlyMixin(LoginRequiredMixin):

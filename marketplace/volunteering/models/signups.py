@@ -4,8 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import TimeStampedModel
-
-from .tasks import Shift
+from marketplace.volunteering.models.tasks import Shift
 
 
 class SignupStatus(models.TextChoices):

@@ -8,8 +8,7 @@ from django_fsm import FSMField, transition
 
 from marketplace.core.fields import latitude_field, longitude_field
 from marketplace.core.models import TimeStampedModel
-
-from ..states import is_task_manager
+from marketplace.volunteering.states import is_task_manager
 
 
 class TaskStatus(models.TextChoices):

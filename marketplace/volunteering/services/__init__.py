@@ -1,6 +1,6 @@
 """Every write to volunteer tasks, shifts and sign-ups."""
 
-from .attendance import (
+from marketplace.volunteering.services.attendance import (
     attendance_mark,
     attendance_no_show,
     attendance_scan,
@@ -8,10 +8,22 @@ from .attendance import (
     hours_adjust,
     hours_approve,
 )
-from .party import party_registration_create, party_registration_end
-from .records import normalize_code, record_extract_issue, record_extract_verify
-from .signups import shift_signup, signup_approve, signup_cancel, signup_reject
-from .tasks import (
+from marketplace.volunteering.services.party import (
+    party_registration_create,
+    party_registration_end,
+)
+from marketplace.volunteering.services.records import (
+    normalize_code,
+    record_extract_issue,
+    record_extract_verify,
+)
+from marketplace.volunteering.services.signups import (
+    shift_signup,
+    signup_approve,
+    signup_cancel,
+    signup_reject,
+)
+from marketplace.volunteering.services.tasks import (
     shift_add,
     shift_update,
     task_cancel,

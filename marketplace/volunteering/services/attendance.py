@@ -17,9 +17,8 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-
-from ..models import Attendance, ServiceRecord, Shift, Signup, SignupStatus
-from .common import locked_shift, require_manager
+from marketplace.volunteering.models import Attendance, ServiceRecord, Shift, Signup, SignupStatus
+from marketplace.volunteering.services.common import locked_shift, require_manager
 
 CHECKIN_TOKEN_SECONDS = 60
 CHECKIN_OPENS_BEFORE = timedelta(minutes=60)

@@ -6,9 +6,8 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.errors import NotPermitted
 from marketplace.notifications.services import notify
-
-from ..models import Shift, Task
-from ..states import is_task_manager
+from marketplace.volunteering.models import Shift, Task
+from marketplace.volunteering.states import is_task_manager
 
 
 def locked_task(task: Task) -> Task:

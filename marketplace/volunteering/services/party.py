@@ -8,8 +8,7 @@ from marketplace.accounts.models import VolunteerProfile
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.regions.models import RegionLevel
-
-from ..models import PartyMemberRegistration
+from marketplace.volunteering.models import PartyMemberRegistration
 
 
 @transaction.atomic

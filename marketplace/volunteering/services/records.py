@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
-
-from ..models import RecordExtract, ServiceRecord
+from marketplace.volunteering.models import RecordExtract, ServiceRecord
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 

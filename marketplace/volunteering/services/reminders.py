@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Signup, SignupStatus, TaskStatus
-from .common import notify_signups
+from marketplace.volunteering.models import Signup, SignupStatus, TaskStatus
+from marketplace.volunteering.services.common import notify_signups
 
 REMIND_AHEAD = timedelta(hours=24)
 

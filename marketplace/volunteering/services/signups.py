@@ -16,11 +16,16 @@ from django.utils.translation import gettext as _
 from marketplace.accounts.models import VolunteerProfile, age_on
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-
-from ..models import ACTIVE_SIGNUP_STATUSES, Shift, Signup, SignupStatus, TaskStatus
-from ..selectors import waitlist_position
-from ..states import is_task_manager
-from .common import locked_shift, notify_signups, require_manager
+from marketplace.volunteering.models import (
+    ACTIVE_SIGNUP_STATUSES,
+    Shift,
+    Signup,
+    SignupStatus,
+    TaskStatus,
+)
+from marketplace.volunteering.selectors import waitlist_position
+from marketplace.volunteering.services.common import locked_shift, notify_signups, require_manager
+from marketplace.volunteering.states import is_task_manager
 
 S = SignupStatus
 

@@ -8,10 +8,21 @@ from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError
 from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import validated
-
-from ..models import ACTIVE_SIGNUP_STATUSES, Shift, Signup, SignupStatus, Task, TaskStatus
-from .common import locked_shift, locked_task, notify_signups, require_manager
-from .signups import promote_waitlisted
+from marketplace.volunteering.models import (
+    ACTIVE_SIGNUP_STATUSES,
+    Shift,
+    Signup,
+    SignupStatus,
+    Task,
+    TaskStatus,
+)
+from marketplace.volunteering.services.common import (
+    locked_shift,
+    locked_task,
+    notify_signups,
+    require_manager,
+)
+from marketplace.volunteering.services.signups import promote_waitlisted
 
 TASK_FIELDS = (
     "title",
