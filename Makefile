@@ -38,7 +38,7 @@ help:
 	@echo "                    clock-dependent tests at CLOCK_SAMPLE ($(CLOCK_SAMPLE)) drawn at random (FULL=1: at all)"
 	@echo "make bench [ONLY=…] benchmarks side by side on SQLite and PostgreSQL (if up): table + bench/results.json"
 	@echo "                    (ONLY=signup, reviews or search: one section; search also runs Elasticsearch if ELASTICSEARCH_URL is set)"
-	@echo "make lint           ruff check ."
+	@echo "make lint           ruff check . and lint-imports (the layers, docs/architecture.md)"
 	@echo "make services       start PostgreSQL, Elasticsearch and stripe-mock (scripts/*.sh); prints their URLs"
 	@echo "make services-stop  stop it"
 	@echo "make venv           create .venv and install the project (again when pyproject.toml changes)"
@@ -93,6 +93,8 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(PY) scripts/app_graph.py
 
 # Scale-up components for local runs.
 services:

@@ -205,8 +205,8 @@ class ProjectPage(Page):
         return self.live and self.is_open
 
     def get_context(self, request, *args, **kwargs):
-        from marketplace.payments.donation_views import project_page_context
+        from marketplace.payments.selectors import project_page_summary
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(project_page_context(self, request))
+        context.update(project_page_summary(self, page_number=request.GET.get("page")))
         return context

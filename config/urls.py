@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace.payments.webhooks import stripe_webhook
+from marketplace.web.webhooks.stripe import stripe_webhook
 from search.health import search_health
 
 urlpatterns = [
@@ -18,20 +18,20 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
-    path("me/", include("marketplace.accounts.urls")),
-    path("notifications/", include("marketplace.notifications.urls")),
-    path("elder-mode/", include("marketplace.core.urls")),
-    path("demands/", include("marketplace.demands.urls")),
-    path("volunteering/", include("marketplace.volunteering.urls")),
-    path("procurement/", include("marketplace.procurement.urls")),
-    path("reviews/", include("marketplace.reviews.urls")),
-    path("requests/", include("marketplace.hotline.urls")),
-    path("surveys/", include("marketplace.surveys.urls")),
-    path("providers/", include("marketplace.organizations.urls")),
-    path("facilities/", include("marketplace.regions.urls")),
+    path("me/", include("marketplace.web.accounts.urls")),
+    path("notifications/", include("marketplace.web.notifications.urls")),
+    path("elder-mode/", include("marketplace.web.core.urls")),
+    path("demands/", include("marketplace.web.demands.urls")),
+    path("volunteering/", include("marketplace.web.volunteering.urls")),
+    path("procurement/", include("marketplace.web.procurement.urls")),
+    path("reviews/", include("marketplace.web.reviews.urls")),
+    path("requests/", include("marketplace.web.hotline.urls")),
+    path("surveys/", include("marketplace.web.surveys.urls")),
+    path("providers/", include("marketplace.web.organizations.urls")),
+    path("facilities/", include("marketplace.web.regions.urls")),
     path("search/", include("search.urls")),
-    path("bookings/", include("marketplace.payments.urls")),
-    path("donations/", include("marketplace.payments.donation_urls")),
+    path("bookings/", include("marketplace.web.bookings.urls")),
+    path("donations/", include("marketplace.web.donations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -95,9 +95,7 @@ def pytest_addoption(parser):
         help="the clock_sweep tests under PATH run at every sweep instant, whatever "
         "--clock-sweep says (repeatable)",
     )
-    group.addoption(
-        "--clock-seed", type=int, help="the seed that draws --clock-sweep=N's instants"
-    )
+    group.addoption("--clock-seed", type=int, help="the seed that draws --clock-sweep=N's instants")
 
 
 def pytest_configure(config):

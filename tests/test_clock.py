@@ -15,9 +15,9 @@ def test_every_weekday_just_after_and_just_before_midnight():
     for weekday in range(7):
         days = [m for m in LOCAL if m.weekday() == weekday]
         assert any(m - m.replace(hour=0, minute=0) <= NEAR for m in days), weekday
-        assert any(
-            m.replace(hour=0, minute=0) + timedelta(days=1) - m <= NEAR for m in days
-        ), weekday
+        assert any(m.replace(hour=0, minute=0) + timedelta(days=1) - m <= NEAR for m in days), (
+            weekday
+        )
 
 
 def test_the_last_day_of_a_month_and_of_a_year_and_the_utc_date_line():

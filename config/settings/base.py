@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "marketplace.surveys",
     "marketplace.payments",
     "marketplace.demo",
+    "marketplace.backoffice",
     "cms",
     "search",
     "django_tasks_db",
@@ -77,7 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "marketplace.accounts.middleware.RequireMfaMiddleware",
+    "marketplace.web.accounts.middleware.RequireMfaMiddleware",
+    "marketplace.http.middleware.NotFoundMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -95,9 +97,17 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "marketplace.core.context_processors.site_chrome",
-                "marketplace.notifications.context_processors.notifications",
+                "marketplace.web.core.context_processors.site_chrome",
+                "marketplace.web.notifications.context_processors.notifications",
             ],
+            # The public site's template tags live beside its views, one library per area.
+            "libraries": {
+                "donations": "marketplace.web.donations.templatetags",
+                "privacy": "marketplace.web.core.templatetags",
+                "procurement": "marketplace.web.procurement.templatetags",
+                "reviews": "marketplace.web.reviews.templatetags",
+                "surveys": "marketplace.web.surveys.templatetags",
+            },
         },
     },
 ]
@@ -138,7 +148,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-ACCOUNT_ADAPTER = "marketplace.accounts.adapter.LinliAccountAdapter"
+ACCOUNT_ADAPTER = "marketplace.web.accounts.adapter.LinliAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

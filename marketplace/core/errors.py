@@ -19,3 +19,8 @@ class NotPermitted(DomainError):
 
     def __init__(self, message, *, code: str = "forbidden"):
         super().__init__(message, code=code)
+
+
+class NotFound(Exception):
+    """What a selector raises for an object that does not exist or that the user may not
+    see: one answer for both, so nothing tells which. The site answers 404."""

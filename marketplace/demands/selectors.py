@@ -1,7 +1,7 @@
 from django.db.models import Q, QuerySet
-from django.shortcuts import get_object_or_404
 
 from marketplace.accounts.scope import scope_of
+from marketplace.core.selectors import object_or_not_found
 from marketplace.demands.models import PUBLIC_STATUSES, Demand
 
 
@@ -19,7 +19,7 @@ def demand_list(*, user) -> QuerySet[Demand]:
 
 
 def demand_get(*, user, pk: int) -> Demand:
-    return get_object_or_404(
+    return object_or_not_found(
         demand_list(user=user).select_related(
             "accepted_response", "accepted_response__organization", "created_by"
         ),

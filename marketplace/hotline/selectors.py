@@ -1,10 +1,10 @@
 """Reads the request pages share: the resident's list, the staff board, one request."""
 
 from django.db.models import Case, DateTimeField, F, Q, QuerySet, When
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from marketplace.accounts.scope import scope_of
+from marketplace.core.errors import NotFound
+from marketplace.core.selectors import object_or_not_found
 from marketplace.hotline.models import OPEN_STATUSES, Request, RequestCategory, RequestStatus
 from marketplace.hotline.states import is_request_resident, is_request_staff
 
@@ -64,7 +64,7 @@ def requests_of(*, user) -> QuerySet[Request]:
 
 def request_get(*, user, pk: int) -> Request:
     """One request, for its resident or its staff; anyone else gets a 404."""
-    resident_request = get_object_or_404(
+    resident_request = object_or_not_found(
         Request.objects.select_related(
             "community",
             "community__parent",
@@ -78,7 +78,7 @@ def request_get(*, user, pk: int) -> Request:
     if not (
         is_request_resident(resident_request, user) or is_request_staff(resident_request, user)
     ):
-        raise Http404
+        raise NotFound
     return resident_request
 
 

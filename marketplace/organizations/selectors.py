@@ -1,7 +1,7 @@
 from django.db.models import Count, Q, QuerySet
-from django.shortcuts import get_object_or_404
 
 from marketplace.accounts.scope import scope_of
+from marketplace.core.selectors import object_or_not_found
 from marketplace.organizations.models import Organization, OrganizationType, VerificationStatus
 
 
@@ -17,7 +17,7 @@ def provider_list() -> QuerySet[Organization]:
 
 
 def provider_get(*, pk: int) -> Organization:
-    return get_object_or_404(provider_list(), pk=pk)
+    return object_or_not_found(provider_list(), pk=pk)
 
 
 def organizations_acting_for(user) -> QuerySet[Organization]:

@@ -1,23 +1,40 @@
-"""Reads for the residents' booking pages: upcoming slots of offerings, a resident's
-bookings, and what a resident may still do with one (pay, cancel, and the refund that
-would follow). Amounts stay integers of fen here; pages show them through yuan_of."""
+"""Reads for the residents' booking pages (upcoming slots of offerings, a resident's
+bookings, and what a resident may still do with one: pay, cancel, and the refund that
+would follow), for a project page's donations and for a donation's receipt. Amounts stay
+integers of fen here; pages show them through yuan_of."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.core.paginator import Paginator
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils import timezone
+from wagtail.models import Page
 
+from marketplace.core.errors import NotFound
 from marketplace.payments import gateway
 from marketplace.payments.models import (
     PLACE_HOLDING,
     Booking,
     BookingSlot,
     BookingStatus,
+    Donation,
+    DonationStatus,
     Payment,
     PaymentStatus,
+    Refund,
     RefundStatus,
 )
 from marketplace.payments.money import fen_of, yuan_of
@@ -73,7 +90,7 @@ def booking_list(*, user) -> QuerySet[Booking]:
 def booking_get(*, user, pk: int) -> Booking:
     """The user's own booking with its payments and their refunds; 404 for anyone else's."""
     if not user.is_authenticated:
-        raise Http404
+        raise NotFound
     payments = Payment.objects.prefetch_related("refunds").order_by("created_at", "pk")
     booking = (
         Booking.objects.filter(resident=user, pk=pk)
@@ -82,7 +99,7 @@ def booking_get(*, user, pk: int) -> Booking:
         .first()
     )
     if booking is None:
-        raise Http404
+        raise NotFound
     return booking
 
 
@@ -130,3 +147,78 @@ def booking_terms(booking: Booking, *, now: datetime | None = None) -> BookingTe
         hold_over=hold_over,
         payments_off=held and not payments_on,
     )
+
+
+def project_donations_received(project: Page):
+    """The donations received for a project, newest first (what the donor list shows:
+    `shown_name`, never `donor_name`, for an anonymous one)."""
+    return (
+        Donation.objects.filter(project_id=project.pk, status=DonationStatus.RECEIVED)
+        .only("donor_name", "anonymous", "message", "amount", "received_at", "created_at")
+        .order_by("-received_at", "-pk")
+    )
+
+
+def project_totals(project: Page) -> dict:
+    """{"total": fen received, "count": donations received} for a project."""
+    # What was paid less what goes back: refunds done or under way (a partial refund, a
+    # second payment of one donation being returned) lower the total.
+    going_back = (
+        Refund.objects.filter(payment=OuterRef("pk"))
+        .exclude(status__in=(RefundStatus.FAILED, RefundStatus.CANCELED))
+        .values("payment")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    totals = (
+        Payment.objects.filter(
+            donation__project_id=project.pk,
+            donation__status=DonationStatus.RECEIVED,
+            status=PaymentStatus.PAID,
+        )
+        .annotate(back=Coalesce(Subquery(going_back), 0))
+        .aggregate(total=Sum(F("amount") - F("back")), count=Count("donation", distinct=True))
+    )
+    return {"total": totals["total"] or 0, "count": totals["count"]}
+
+
+def donation_by_receipt_key(receipt_key):
+    return Donation.objects.select_related("project").filter(receipt_key=receipt_key).first()
+
+
+def receipt_number(donation: Donation) -> str:
+    """The number printed on a received donation's receipt: LL-D-<year>-<id, 6 digits>."""
+    when = timezone.localtime(donation.received_at or donation.created_at)
+    return f"LL-D-{when.year}-{donation.pk:06d}"
+
+
+DONORS_PER_PAGE = 30
+
+
+def project_page_summary(project: Page, *, page_number) -> dict:
+    """What a project page shows besides its text: the total received, the progress
+    towards the goal, one page of donors (newest first, anonymous ones unnamed) and
+    whether it takes donations online now (`taking`)."""
+    totals = project_totals(project)
+    goal_fen = fen_of(project.goal) if project.goal else None
+    donors = Paginator(project_donations_received(project), DONORS_PER_PAGE).get_page(page_number)
+    payments_on = gateway.enabled()
+    return {
+        "payments_on": payments_on,
+        "taking": payments_on and project.accepts_donations,
+        "total": yuan_of(totals["total"]),
+        "donation_count": totals["count"],
+        "goal": yuan_of(goal_fen) if goal_fen else None,
+        "percent": min(100, totals["total"] * 100 // goal_fen) if goal_fen else None,
+        "page_obj": donors,
+        # Only what the public may see: never the name of an anonymous donor.
+        "donors": [
+            {
+                "name": d.shown_name,
+                "amount": yuan_of(d.amount),
+                "message": d.message,
+                "when": d.received_at or d.created_at,
+            }
+            for d in donors
+        ],
+    }

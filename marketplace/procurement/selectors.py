@@ -1,7 +1,7 @@
 from django.db.models import Count, Q, QuerySet
-from django.shortcuts import get_object_or_404
 
 from marketplace.accounts.scope import scope_of
+from marketplace.core.selectors import object_or_not_found
 from marketplace.procurement.models import (
     Bid,
     BidStatus,
@@ -40,7 +40,7 @@ def purchasers_acting_for(user):
 
 
 def project_get(*, user, pk: int) -> Project:
-    return get_object_or_404(project_list(user=user), pk=pk)
+    return object_or_not_found(project_list(user=user), pk=pk)
 
 
 def is_panel_member(project: Project, user) -> bool:

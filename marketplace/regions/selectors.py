@@ -1,6 +1,6 @@
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
+from marketplace.core.selectors import object_or_not_found
 from marketplace.regions.models import Facility, OpeningHours, Region, RegionLevel
 
 
@@ -11,7 +11,7 @@ def facility_list() -> QuerySet[Facility]:
 
 
 def facility_get(*, pk: int) -> Facility:
-    return get_object_or_404(facility_list(), pk=pk)
+    return object_or_not_found(facility_list(), pk=pk)
 
 
 def community_list() -> QuerySet[Region]:

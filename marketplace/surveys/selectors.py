@@ -5,12 +5,12 @@ from datetime import datetime
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from marketplace.accounts.models import ResidentProfile
 from marketplace.accounts.scope import scope_of
+from marketplace.core.errors import NotFound
+from marketplace.core.selectors import object_or_not_found
 from marketplace.regions.models import Region, RegionLevel
 from marketplace.surveys.models import (
     SATISFIED_LEVELS,
@@ -81,26 +81,26 @@ def communities_managed(*, user) -> QuerySet[Region]:
 
 
 def survey_get_managed(*, user, pk: int) -> Survey:
-    survey = get_object_or_404(Survey.objects.select_related("community"), pk=pk)
+    survey = object_or_not_found(Survey.objects.select_related("community"), pk=pk)
     if not is_survey_manager(survey, user):
-        raise Http404
+        raise NotFound
     return survey
 
 
 def survey_get_for_answer(*, user, pk: int) -> Survey:
     """Residents of the community see an open or closed survey; its staff also a draft."""
-    survey = get_object_or_404(Survey.objects.select_related("community"), pk=pk)
+    survey = object_or_not_found(Survey.objects.select_related("community"), pk=pk)
     if is_survey_manager(survey, user):
         return survey
     if survey.status == SurveyStatus.DRAFT or resident_community_id(user) != survey.community_id:
-        raise Http404
+        raise NotFound
     return survey
 
 
 def survey_get_results(*, user, pk: int) -> Survey:
-    survey = get_object_or_404(Survey.objects.select_related(*WITH_REGION_PATH), pk=pk)
+    survey = object_or_not_found(Survey.objects.select_related(*WITH_REGION_PATH), pk=pk)
     if not may_see_results(survey, user):
-        raise Http404
+        raise NotFound
     return survey
 
 
@@ -196,13 +196,13 @@ def _choices(question: Question):
 
 
 def coverage_region_get(*, user, pk: int) -> Region:
-    region = get_object_or_404(
+    region = object_or_not_found(
         Region.objects.select_related("parent", "parent__parent", "parent__parent__parent"),
         pk=pk,
         level__in=[RegionLevel.STREET, RegionLevel.DISTRICT],
     )
     if not acts_for_region_or_above(user, region):
-        raise Http404
+        raise NotFound
     return region
 
 

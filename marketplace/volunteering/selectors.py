@@ -1,9 +1,9 @@
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from marketplace.accounts.scope import scope_of
+from marketplace.core.selectors import object_or_not_found
 from marketplace.volunteering.models import (
     ACTIVE_SIGNUP_STATUSES,
     PartyMemberRegistration,
@@ -76,7 +76,7 @@ def task_list(*, user) -> QuerySet[Task]:
 
 
 def task_get(*, user, pk: int) -> Task:
-    return get_object_or_404(
+    return object_or_not_found(
         Task.objects.filter(_visible(user)).select_related(
             "community", "category", "organization", "created_by"
         ),

@@ -448,7 +448,7 @@ def unmatched(shop):
 
 
 def test_events_needing_attention_are_one_click_away(client, paid, unmatched, shop):
-    from marketplace.payments.wagtail_hooks import AttentionMenuItem
+    from marketplace.backoffice.payments.hooks import AttentionMenuItem
 
     login(client, shop["admin"])
     handled = StripeEvent.objects.exclude(pk=unmatched.pk).get()

@@ -286,8 +286,8 @@ def test_an_unknown_receipt_is_404(client, world):
 
 @pytest.mark.usefixtures("payments_on")
 def test_a_donation_paid_twice_is_refunded_once_and_refunds_lower_the_total(client, project):
-    from marketplace.payments.donation_selectors import project_totals
     from marketplace.payments.models import Refund
+    from marketplace.payments.selectors import project_totals
 
     donation = give(project, amount_fen=5000)
     stripe_says(client, donation)

@@ -1,6 +1,0 @@
-from django.urls import path
-
-from marketplace.notifications import views
-
-app_name = "notifications"
-urlpatterns = [path("", views.NotificationListView.as_view(), name="list")]
