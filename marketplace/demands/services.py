@@ -132,8 +132,8 @@ def response_submit(
         raise DomainError(_("Only an open demand takes responses."))
     scope = scope_of(actor)
     if organization is not None:
-        if organization.status != "verified":
-            raise DomainError(_("Only a verified organization can respond."))
+        if not organization.is_provider:
+            raise DomainError(_("Only a verified service provider can respond."))
         if not scope.acts_for_organization(organization.pk):
             raise NotPermitted(_("You can only respond for your own organization."))
     elif not (hasattr(actor, "social_worker_profile") or hasattr(actor, "volunteer_profile")):

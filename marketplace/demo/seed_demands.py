@@ -115,9 +115,7 @@ class Providers:
     """Who can respond to a demand of a category: verified organizations, social workers."""
 
     def __init__(self, ctx: Ctx):
-        self.orgs = [
-            o for o in ctx.orgs.values() if o.status == "verified" and o.type != "purchaser"
-        ]
+        self.orgs = [o for o in ctx.orgs.values() if o.is_provider]
         self.org_categories = {
             o.id: set(o.categories.values_list("id", flat=True)) for o in self.orgs
         }

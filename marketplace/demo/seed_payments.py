@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from marketplace.accounts.models import ResidentProfile
 from marketplace.demo.seed import Ctx
-from marketplace.organizations.models import Offering, VerificationStatus
+from marketplace.organizations.models import Offering, provider_q
 from marketplace.payments.models import Booking, BookingSlot, BookingStatus
 
 SLOTS_PER_OFFERING = 3
@@ -16,11 +16,7 @@ STARTS = (time(9, 0), time(14, 0), time(18, 30))
 
 
 def bookable_offerings():
-    return (
-        Offering.objects.filter(is_active=True, organization__status=VerificationStatus.VERIFIED)
-        .exclude(organization__type="purchaser")
-        .order_by("pk")
-    )
+    return Offering.objects.filter(provider_q("organization__"), is_active=True).order_by("pk")
 
 
 def seed_payments(ctx: Ctx) -> None:

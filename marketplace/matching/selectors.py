@@ -38,8 +38,7 @@ from marketplace.matching.slots import slots_between
 from marketplace.organizations.models import (
     Offering,
     Organization,
-    OrganizationType,
-    VerificationStatus,
+    provider_q,
 )
 from marketplace.regions.models import Region
 from marketplace.reviews.registry import ProviderType
@@ -173,8 +172,7 @@ def organization_candidates(facts: DemandFacts, *, limit: int = CANDIDATES) -> l
     )
     area = ServiceArea.objects.filter(organization=OuterRef("pk"))
     organizations = (
-        Organization.objects.filter(status=VerificationStatus.VERIFIED)
-        .exclude(type=OrganizationType.PURCHASER)
+        Organization.objects.providers()
         .annotate(
             offers_kind=Exists(offers.filter(kind=demand.kind)),
             offers_category=Exists(offers),
@@ -212,8 +210,8 @@ def social_worker_candidates(facts: DemandFacts, *, limit: int = CANDIDATES) -> 
             ),
             org_in_area=Exists(
                 ServiceArea.objects.filter(
+                    provider_q("organization__"),
                     organization=OuterRef(f"{profile}__organization"),
-                    organization__status=VerificationStatus.VERIFIED,
                     region__in=facts.region_ids,
                 )
             ),

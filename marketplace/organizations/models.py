@@ -24,6 +24,29 @@ class VerificationStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+# The kinds of organization that provide services: every kind but the purchaser.
+PROVIDER_TYPES = [
+    (v, label) for v, label in OrganizationType.choices if v != OrganizationType.PURCHASER
+]
+
+
+def provider_q(prefix: str = "") -> models.Q:
+    """The provider rule as a filter, for lookups through a relation
+    (`provider_q("organization__")`): verified, and not a purchaser."""
+    return models.Q(**{f"{prefix}status": VerificationStatus.VERIFIED}) & ~models.Q(
+        **{f"{prefix}type": OrganizationType.PURCHASER}
+    )
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(status=VerificationStatus.VERIFIED)
+
+    def providers(self):
+        """Verified service providers: purchasers buy services, they do not provide them."""
+        return self.filter(provider_q())
+
+
 class Organization(TimeStampedModel):
     """A service provider or a purchaser, known by its Unified Social Credit Code."""
 
@@ -57,6 +80,8 @@ class Organization(TimeStampedModel):
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
 
+    objects = OrganizationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
@@ -64,6 +89,19 @@ class Organization(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == VerificationStatus.VERIFIED
+
+    @property
+    def is_purchaser(self) -> bool:
+        return self.type == OrganizationType.PURCHASER
+
+    @property
+    def is_provider(self) -> bool:
+        """The rule of `Organization.objects.providers()`, for one organization."""
+        return self.is_verified and not self.is_purchaser
 
     # Transitions: who may make them is checked in services.py via states.py.
     @transition(

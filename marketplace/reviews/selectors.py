@@ -189,7 +189,7 @@ def watch_list():
     Returns (organization, score, entry or None), lowest score first."""
     from marketplace.organizations.models import Organization
 
-    orgs = list(Organization.objects.filter(status="verified").exclude(type="purchaser"))
+    orgs = list(Organization.objects.providers())
     scores = credit_scores(organization_ids=[o.pk for o in orgs])
     entries = {e.organization_id: e for e in WatchListEntry.objects.filter(lifted_at__isnull=True)}
     rows = [

@@ -86,7 +86,7 @@ def organization_document(
     organization: Organization, context: BuildContext
 ) -> OrganizationDocument | None:
     """Verified providers (purchasers are not providers)."""
-    if organization.status != "verified" or organization.type == "purchaser":
+    if not organization.is_provider:
         return None
     categories = list(organization.categories.all())
     return OrganizationDocument.of(
@@ -116,7 +116,7 @@ class OfferingDocument(SearchDocument):
 def offering_document(offering: Offering, context: BuildContext) -> OfferingDocument | None:
     """Active offerings of verified providers."""
     organization = offering.organization
-    if not offering.is_active or organization.status != "verified":
+    if not offering.is_active or not organization.is_provider:
         return None
     return OfferingDocument.of(
         "offering",

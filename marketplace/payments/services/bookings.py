@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
-from marketplace.organizations.models import Offering, VerificationStatus
+from marketplace.organizations.models import Offering
 from marketplace.payments import gateway
 from marketplace.payments.models import PLACE_HOLDING, Booking, BookingSlot, BookingStatus
 from marketplace.payments.money import MIN_CHARGE, fen_of, yuan_of
@@ -74,7 +74,7 @@ def booking_create(*, actor, slot: BookingSlot) -> Booking:
 
 def _check_bookable(actor, slot: BookingSlot, amount: int) -> None:
     offering = slot.offering
-    if not offering.is_active or offering.organization.status != VerificationStatus.VERIFIED:
+    if not offering.is_active or not offering.organization.is_provider:
         raise DomainError(_("This service is not taking bookings."))
     if slot.starts_at <= timezone.now():
         raise DomainError(_("This time has already started."))

@@ -7,7 +7,7 @@ from django_fsm import FSMField, transition
 
 from marketplace.core.fields import ChoiceListField
 from marketplace.core.models import TimeStampedModel
-from marketplace.organizations.models import OrganizationType
+from marketplace.organizations.models import PROVIDER_TYPES, OrganizationType
 from marketplace.procurement.states import is_project_purchaser
 
 
@@ -45,7 +45,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-ELIGIBLE_TYPES = [(v, label) for v, label in OrganizationType.choices if v != "purchaser"]
+ELIGIBLE_TYPES = PROVIDER_TYPES
 P = ProjectStatus
 
 
@@ -57,7 +57,7 @@ class Project(TimeStampedModel):
         verbose_name=_("purchaser"),
         on_delete=models.PROTECT,
         related_name="purchased_projects",
-        limit_choices_to={"type": "purchaser"},
+        limit_choices_to={"type": OrganizationType.PURCHASER},
     )
     title = models.CharField(_("title"), max_length=160)
     purpose = models.TextField(_("purpose"))

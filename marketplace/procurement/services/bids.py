@@ -10,7 +10,6 @@ from marketplace.accounts.scope import scope_of
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.transitions import transition_apply
-from marketplace.organizations.models import VerificationStatus
 from marketplace.procurement import sealing
 from marketplace.procurement.models import (
     Bid,
@@ -28,7 +27,7 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 def _check_bidder(actor, project: Project, organization) -> None:
     if not scope_of(actor).acts_for_organization(organization.pk):
         raise NotPermitted(_("You can only bid for your own organization."))
-    if organization.status != VerificationStatus.VERIFIED:
+    if not organization.is_verified:
         raise DomainError(_("Only a verified organization can bid."))
     if organization.type not in project.eligible_types:
         raise DomainError(

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
+from marketplace.organizations.models import VerificationStatus
 from marketplace.reviews.registry import ProviderType, RatedService, kind_get
 
 
@@ -20,7 +21,7 @@ def provider_people(provider_type: str, provider_id: int):
     if provider_type == ProviderType.ORGANIZATION:
         return users.filter(
             memberships__organization_id=provider_id,
-            memberships__organization__status="verified",
+            memberships__organization__status=VerificationStatus.VERIFIED,
         ).distinct()
     if provider_type == ProviderType.COMMUNITY:
         return users.filter(community_assignments__community_id=provider_id).distinct()

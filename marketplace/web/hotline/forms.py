@@ -48,7 +48,7 @@ class RequestForm(forms.Form):
     )
     about_organization = forms.ModelChoiceField(
         label=_("Complaint about a service provider (optional)"),
-        queryset=Organization.objects.filter(status="verified").exclude(type="purchaser"),
+        queryset=Organization.objects.providers(),
         required=False,
         empty_label=_("Not a complaint about a provider"),
     )

@@ -2,9 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.catalog.models import ServiceCategory
-from marketplace.organizations.models import Organization, OrganizationType
-
-PROVIDER_TYPES = [c for c in OrganizationType.choices if c[0] != OrganizationType.PURCHASER]
+from marketplace.organizations.models import PROVIDER_TYPES, Organization
 
 
 class ProviderFilter(django_filters.FilterSet):

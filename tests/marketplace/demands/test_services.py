@@ -1,5 +1,6 @@
 import pytest
 from django.db import transaction
+from django.utils.translation import gettext
 
 from marketplace.core.errors import DomainError, NotPermitted
 from marketplace.core.models import AuditEvent
@@ -120,6 +121,21 @@ def test_a_member_cannot_respond_for_someone_elses_organization(world):
             organization=OrganizationFactory(),
             message="冒名",
         )
+    assert demand.responses.count() == 0
+
+
+def test_a_purchaser_cannot_respond_to_a_demand_as_a_provider(world):
+    """Purchasers buy services; only verified providers answer a community's demand."""
+    demand = _draft(world)
+    services.demand_publish(actor=world["staff"], demand=demand)
+    with pytest.raises(DomainError) as refused:
+        services.response_submit(
+            actor=world["purchaser"],
+            demand=demand,
+            organization=world["purchaser_org"],
+            message="我们来办",
+        )
+    assert refused.value.message == gettext("Only a verified service provider can respond.")
     assert demand.responses.count() == 0
 
 
