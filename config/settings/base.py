@@ -103,10 +103,9 @@ TEMPLATES = [
             # The public site's template tags live beside its views, one library per area.
             "libraries": {
                 "donations": "marketplace.web.donations.templatetags",
-                "privacy": "marketplace.web.core.templatetags",
+                "formats": "marketplace.web.core.templatetags",
                 "procurement": "marketplace.web.procurement.templatetags",
                 "reviews": "marketplace.web.reviews.templatetags",
-                "surveys": "marketplace.web.surveys.templatetags",
             },
         },
     },

@@ -15,13 +15,6 @@ def stars(rating) -> str:
     return "★" * full + "☆" * (5 - full)
 
 
-@register.filter
-def percent(value) -> str:
-    if value is None:
-        return "–"
-    return f"{round(value * 100)}%"  # rounded, never truncated: 43.85 % shows as 44 %
-
-
 @register.inclusion_tag("reviews/rating_summary.html", takes_context=True)
 def provider_rating(context, provider_type: str, provider_id: int):
     """A provider's rating with a link to its reviews; for an organization, a link to its

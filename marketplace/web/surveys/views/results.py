@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from marketplace.core.formats import percent
 from marketplace.surveys.selectors import (
     QuestionResult,
     coverage,
@@ -17,10 +18,6 @@ from marketplace.surveys.selectors import (
     survey_results,
 )
 from marketplace.web.surveys.charts import bar_chart
-
-
-def _percent(share: float | None) -> str:
-    return "" if share is None else f"{share * 100:.1f}%"
 
 
 def _chart(result: QuestionResult, number: int):
@@ -64,18 +61,32 @@ class SurveyResultsCsvView(LoginRequiredMixin, View):
         writer.writerow([_("Community"), survey.community.name])
         writer.writerow([_("Responses"), results.responses])
         writer.writerow([_("Registered residents"), results.residents])
-        writer.writerow([_("Response rate"), _percent(results.response_rate)])
+        writer.writerow([_("Response rate"), percent(results.response_rate, digits=1, empty="")])
         writer.writerow([])
         writer.writerow([_("No."), _("Question"), _("Answer"), _("Count"), _("Share")])
         for number, result in enumerate(results.questions, start=1):
             text = result.question.text
             for row in result.rows:
-                writer.writerow([number, text, row["label"], row["count"], _percent(row["share"])])
+                writer.writerow(
+                    [
+                        number,
+                        text,
+                        row["label"],
+                        row["count"],
+                        percent(row["share"], digits=1, empty=""),
+                    ]
+                )
             if result.mean is not None:
                 writer.writerow([number, text, _("Mean"), f"{result.mean:.2f}", ""])
             if result.satisfaction_rate is not None:
                 writer.writerow(
-                    [number, text, _("Satisfaction rate"), "", _percent(result.satisfaction_rate)]
+                    [
+                        number,
+                        text,
+                        _("Satisfaction rate"),
+                        "",
+                        percent(result.satisfaction_rate, digits=1, empty=""),
+                    ]
                 )
             for answer in result.texts:
                 writer.writerow([number, text, answer, "", ""])
