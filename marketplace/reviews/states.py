@@ -4,6 +4,7 @@ Sources and targets are declared on the models' transitions; the role each one n
 is declared here, in one place.
 """
 
+from marketplace.accounts.roles import Role
 from marketplace.accounts.scope import scope_of
 from marketplace.reviews.registry import ProviderType
 
@@ -45,3 +46,19 @@ def is_case_provider(case, user) -> bool:
 
 def is_reviewer(case, user) -> bool:
     return user.is_authenticated and case.review.reviewer_id == user.pk
+
+
+def may_see_credit(user, organization_id: int) -> bool:
+    """An organization's credit is shown to its own members, to purchasers' staff (who
+    weigh it in tenders) and to platform admins."""
+    if not user.is_authenticated:
+        return False
+    scope = scope_of(user)
+    return scope.has_role(Role.PURCHASER_STAFF) or scope.acts_for_organization(organization_id)
+
+
+def may_see_watch_list(user) -> bool:
+    """The watch list is for purchasers' staff and platform admins."""
+    return user.is_authenticated and (
+        user.is_superuser or scope_of(user).has_role(Role.PURCHASER_STAFF)
+    )

@@ -1,9 +1,9 @@
 from django import template
 from django.urls import reverse
 
-from marketplace.accounts.roles import Role
-from marketplace.accounts.scope import scope_of
+from marketplace.reviews.registry import ProviderType
 from marketplace.reviews.selectors import rating_get
+from marketplace.reviews.states import may_see_credit
 
 register = template.Library()
 
@@ -21,14 +21,8 @@ def provider_rating(context, provider_type: str, provider_id: int):
     credit for the people who may see it (its members, purchasers, platform staff)."""
     user = context["request"].user
     credit_url = ""
-    if provider_type == "organization" and user.is_authenticated:
-        scope = scope_of(user)
-        if (
-            user.is_superuser
-            or scope.has_role(Role.PURCHASER_STAFF)
-            or scope.acts_for_organization(provider_id)
-        ):
-            credit_url = reverse("reviews:credit", args=[provider_id])
+    if provider_type == ProviderType.ORGANIZATION and may_see_credit(user, provider_id):
+        credit_url = reverse("reviews:credit", args=[provider_id])
     return {
         "rating": rating_get(provider_type=provider_type, provider_id=provider_id),
         "url": reverse("reviews:provider", args=[provider_type, provider_id]),

@@ -7,23 +7,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from marketplace.accounts.roles import Role
-from marketplace.accounts.scope import scope_of
 from marketplace.http.views import call_service
 from marketplace.organizations.models import Organization
 from marketplace.reviews import credit as formula
 from marketplace.reviews import services
 from marketplace.reviews.selectors import credit_get, watch_list
+from marketplace.reviews.states import may_see_credit, may_see_watch_list
 from marketplace.web.reviews.forms import ReasonForm
-
-
-def _sees_credit(user, organization) -> bool:
-    scope = scope_of(user)
-    return (
-        user.is_superuser
-        or scope.has_role(Role.PURCHASER_STAFF)
-        or scope.acts_for_organization(organization.pk)
-    )
 
 
 class CreditView(LoginRequiredMixin, TemplateView):
@@ -34,7 +24,7 @@ class CreditView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization = get_object_or_404(Organization, pk=self.kwargs["pk"])
-        if not _sees_credit(self.request.user, organization):
+        if not may_see_credit(self.request.user, organization.pk):
             raise Http404
         context.update(
             organization=organization,
@@ -52,10 +42,7 @@ class WatchListView(LoginRequiredMixin, TemplateView):
     template_name = "reviews/watch_list.html"
 
     def dispatch(self, request, *args, **kwargs):
-        scope = scope_of(request.user)
-        if request.user.is_authenticated and not (
-            request.user.is_superuser or scope.has_role(Role.PURCHASER_STAFF)
-        ):
+        if request.user.is_authenticated and not may_see_watch_list(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
