@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from marketplace.accounts.scope import scope_of
 from marketplace.core.audit import audit_record
 from marketplace.core.errors import DomainError, NotPermitted
+from marketplace.core.services import managed_save
 from marketplace.core.transitions import transition_apply, transition_with_reason
 from marketplace.core.validation import validated
 from marketplace.organizations.models import MemberRole, Membership, Offering, Organization
@@ -136,18 +137,10 @@ def membership_add(*, actor, organization: Organization, user, role: str) -> Mem
 @transaction.atomic
 def offering_save(*, actor, offering: Offering) -> Offering:
     """Create or change an offering of the actor's organization (from the back office)."""
-    if not scope_of(actor).acts_for_organization(offering.organization_id):
-        raise NotPermitted(_("You can only manage offerings of your own organization."))
-    if offering.pk:
-        stored = Offering.objects.select_for_update().get(pk=offering.pk)
-        if not scope_of(actor).acts_for_organization(stored.organization_id):
-            raise NotPermitted(_("You can only manage offerings of your own organization."))
-    created = offering.pk is None
-    validated(offering)
-    offering.save()
-    audit_record(
+    return managed_save(
         actor=actor,
-        event="organizations.offering." + ("created" if created else "updated"),
-        target=offering,
+        instance=offering,
+        may_manage=lambda o: scope_of(actor).acts_for_organization(o.organization_id),
+        refused=_("You can only manage offerings of your own organization."),
+        event="organizations.offering",
     )
-    return offering

@@ -5,9 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from marketplace.accounts.scope import scope_of
-from marketplace.core.audit import audit_record
-from marketplace.core.errors import NotPermitted
-from marketplace.core.validation import validated
+from marketplace.core.services import managed_save
 from marketplace.regions.models import Facility, OpeningHours
 
 
@@ -30,19 +28,11 @@ def opening_hours_check(intervals: list[OpeningHours]) -> None:
 @transaction.atomic
 def facility_save(*, actor, facility: Facility, opening_hours: list[OpeningHours]) -> Facility:
     """Create or change a facility of the actor's community, with its weekly hours."""
-    if not scope_of(actor).acts_for_community(facility.community_id):
-        raise NotPermitted(_("You can only manage facilities of your own communities."))
-    if facility.pk:
-        stored = Facility.objects.select_for_update().get(pk=facility.pk)
-        if not scope_of(actor).acts_for_community(stored.community_id):
-            raise NotPermitted(_("You can only manage facilities of your own communities."))
-    created = facility.pk is None
-    opening_hours_check(opening_hours)
-    validated(facility)
-    facility.save()
-    audit_record(
+    return managed_save(
         actor=actor,
-        event="regions.facility." + ("created" if created else "updated"),
-        target=facility,
+        instance=facility,
+        may_manage=lambda f: scope_of(actor).acts_for_community(f.community_id),
+        refused=_("You can only manage facilities of your own communities."),
+        event="regions.facility",
+        check=lambda: opening_hours_check(opening_hours),
     )
-    return facility
