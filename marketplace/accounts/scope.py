@@ -6,6 +6,8 @@ services, views and admin viewsets goes through here.
 
 from functools import cached_property
 
+from django.db.models import Q
+
 from marketplace.accounts.roles import Role
 
 
@@ -84,3 +86,22 @@ def scope_of(user) -> UserScope:
         if user.is_authenticated:
             user._linli_scope = scope
     return scope
+
+
+def of_own_communities(user, via: str = "") -> Q:
+    """Rows of the communities the user is staff of — everything for a platform admin.
+    `via` reaches the community through a relation ("task__")."""
+    if user.is_superuser:
+        return Q()
+    return Q(**{f"{via}community_id__in": scope_of(user).community_ids})
+
+
+def of_own_organizations(user, via: str = "", *, admin: bool = False) -> Q:
+    """Rows of the organizations the user is a member of (with admin=True: administers)
+    — everything for a platform admin. `via` reaches the organization through a relation
+    ("offering__")."""
+    if user.is_superuser:
+        return Q()
+    scope = scope_of(user)
+    ids = scope.organization_ids_with_role("admin") if admin else scope.organization_ids
+    return Q(**{f"{via}organization_id__in": ids})

@@ -14,7 +14,8 @@ from marketplace.core.validation import validated
 from marketplace.demands.models import Demand, DemandResponse, DemandStatus, ResponseStatus
 
 EDITABLE_STATUSES = {DemandStatus.DRAFT, DemandStatus.OPEN}
-DEMAND_FIELDS = (
+DEMAND_FIELDS = (  # in the order forms show them
+    "community",
     "title",
     "category",
     "kind",
@@ -26,7 +27,6 @@ DEMAND_FIELDS = (
     "starts_at",
     "ends_at",
     "budget",
-    "community",
 )
 
 

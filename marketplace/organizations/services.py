@@ -24,6 +24,10 @@ ORGANIZATION_FIELDS = (
     "longitude",
     "description",
 )
+# What an organization may change about itself later: not its credit code, which is who
+# it is. Its service area and categories are many-to-many, saved beside the fields.
+ORGANIZATION_EDITABLE_FIELDS = tuple(name for name in ORGANIZATION_FIELDS if name != "credit_code")
+ORGANIZATION_RELATIONS = ("service_area", "categories")
 OFFERING_FIELDS = ("title", "category", "kind", "description", "price", "unit", "is_active")
 
 
@@ -111,7 +115,7 @@ def organization_update(*, actor, organization: Organization, **fields) -> Organ
     if not scope_of(actor).acts_for_organization(organization.pk, admin=True):
         raise NotPermitted(_("Only the organization's administrator can change its details."))
     organization = _locked(organization)
-    changed = [name for name in ORGANIZATION_FIELDS if name in fields and name != "credit_code"]
+    changed = [name for name in ORGANIZATION_EDITABLE_FIELDS if name in fields]
     for name in changed:
         setattr(organization, name, fields[name])
     validated(organization)

@@ -28,6 +28,25 @@ def project_list(*, user) -> QuerySet[Project]:
     )
 
 
+def projects_party_to(user) -> Q:
+    """The projects the user's organizations buy or bid for (all for a platform admin)."""
+    if user.is_superuser:
+        return Q()
+    organizations = scope_of(user).organization_ids
+    return Q(purchaser_id__in=organizations) | Q(
+        pk__in=Bid.objects.filter(organization_id__in=organizations).values("project_id")
+    )
+
+
+def bids_party_to(user) -> Q:
+    """The bids of the user's organizations and the bids on their projects (all for a
+    platform admin); what the bids say stays sealed by sealing.py until the opening."""
+    if user.is_superuser:
+        return Q()
+    organizations = scope_of(user).organization_ids
+    return Q(project__purchaser_id__in=organizations) | Q(organization_id__in=organizations)
+
+
 def purchasers_acting_for(user):
     """The purchasing bodies this user works for (where they may set up projects)."""
     from marketplace.organizations.models import Organization, OrganizationType

@@ -8,10 +8,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from marketplace.accounts.models import ResidentProfile
-from marketplace.accounts.scope import scope_of
+from marketplace.accounts.scope import of_own_communities
 from marketplace.core.errors import NotFound
 from marketplace.core.selectors import object_or_not_found
 from marketplace.regions.models import Region, RegionLevel
+from marketplace.regions.selectors import communities_managed_by
 from marketplace.surveys.models import (
     SATISFIED_LEVELS,
     Answer,
@@ -64,9 +65,7 @@ def survey_list_for_resident(*, user) -> QuerySet[Survey]:
 
 def survey_list_managed(*, user) -> QuerySet[Survey]:
     """The surveys of the communities the user is staff of (all, for a platform admin)."""
-    surveys = Survey.objects.all()
-    if not user.is_superuser:
-        surveys = surveys.filter(community_id__in=scope_of(user).community_ids)
+    surveys = Survey.objects.filter(of_own_communities(user))
     return _counted(surveys.select_related("community", "community__parent")).order_by(
         "community__name", "-created_at", "-id"
     )
@@ -74,10 +73,7 @@ def survey_list_managed(*, user) -> QuerySet[Survey]:
 
 def communities_managed(*, user) -> QuerySet[Region]:
     """The communities the user may create surveys for."""
-    communities = Region.objects.filter(level=RegionLevel.COMMUNITY).order_by("name")
-    if user.is_superuser:
-        return communities
-    return communities.filter(pk__in=scope_of(user).community_ids)
+    return communities_managed_by(user).order_by("name")
 
 
 def survey_get_managed(*, user, pk: int) -> Survey:

@@ -1,11 +1,13 @@
 """Wagtail admin viewsets that only ever show a user the objects in their scope.
 
-A viewset declares `scope_queryset(queryset, user)` (which rows this user may see)
-and `save_with_service(request, instance, form)` (the service that writes). Objects
-outside the scope are a 404 in every view: listing, edit, delete, inspect.
+A viewset declares `managed_by(user) -> Q`, the domain's selector of the rows this user
+may see (platform admins only, unless it says otherwise), and
+`save_with_service(request, instance, form)` (the service that writes). Objects outside
+the scope are a 404 in every view: listing, edit, delete, inspect.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -113,8 +115,12 @@ class ScopedModelViewSet(ModelViewSet):
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
 
+    @staticmethod
+    def managed_by(user) -> Q:
+        return Q() if user.is_superuser else Q(pk__in=[])
+
     def scope_queryset(self, queryset, user):
-        return queryset if user.is_superuser else queryset.none()
+        return queryset.filter(self.managed_by(user))
 
     def limit_form_choices(self, form, user) -> None:
         """Narrow choice fields (community, organization) to what the user acts for."""

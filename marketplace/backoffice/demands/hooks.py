@@ -1,11 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from marketplace.accounts.scope import scope_of
+from marketplace.accounts.scope import of_own_communities
 from marketplace.backoffice.core.viewsets import ScopedModelViewSet
 from marketplace.demands.models import Demand
 from marketplace.demands.services import DEMAND_FIELDS, demand_create, demand_update
-from marketplace.regions.models import Region, RegionLevel
+from marketplace.regions.selectors import communities_managed_by
 
 
 class DemandViewSet(ScopedModelViewSet):
@@ -18,31 +18,12 @@ class DemandViewSet(ScopedModelViewSet):
     list_display = ["title", "community", "category", "status", "starts_at"]
     list_filter = ["status", "kind", "category"]
     search_fields = ["title", "description"]
-    form_fields = [
-        "community",
-        "title",
-        "category",
-        "kind",
-        "description",
-        "beneficiaries_count",
-        "place",
-        "latitude",
-        "longitude",
-        "starts_at",
-        "ends_at",
-        "budget",
-    ]
-
-    def scope_queryset(self, queryset, user):
-        if user.is_superuser:
-            return queryset
-        return queryset.filter(community_id__in=scope_of(user).community_ids)
+    form_fields = list(DEMAND_FIELDS)
+    managed_by = staticmethod(of_own_communities)
 
     def limit_form_choices(self, form, user):
         if not user.is_superuser:
-            form.fields["community"].queryset = Region.objects.filter(
-                level=RegionLevel.COMMUNITY, pk__in=scope_of(user).community_ids
-            )
+            form.fields["community"].queryset = communities_managed_by(user)
 
     def save_with_service(self, request, instance, form):
         fields = {name: getattr(instance, name) for name in DEMAND_FIELDS}

@@ -1,15 +1,26 @@
+from functools import partial
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from marketplace.accounts.roles import Role
-from marketplace.accounts.scope import scope_of
+from marketplace.accounts.scope import of_own_organizations
 from marketplace.backoffice.core.viewsets import ScopedEditView, ScopedIndexView, ScopedModelViewSet
 from marketplace.backoffice.organizations.views import OrganizationReviewView
 from marketplace.organizations.models import Membership, Offering, Organization, VerificationStatus
-from marketplace.organizations.services import offering_save, organization_update
+from marketplace.organizations.selectors import (
+    organizations_managed_by,
+    organizations_seen_in_back_office,
+)
+from marketplace.organizations.services import (
+    OFFERING_FIELDS,
+    ORGANIZATION_EDITABLE_FIELDS,
+    ORGANIZATION_RELATIONS,
+    offering_save,
+    organization_update,
+)
 
 
 def _review_button(user, organization, url_name):
@@ -53,27 +64,8 @@ class OrganizationViewSet(ScopedModelViewSet):
     list_display = ["name", "type", "credit_code", "status"]
     list_filter = ["type", "status"]
     search_fields = ["name", "credit_code"]
-    form_fields = [
-        "name",
-        "type",
-        "legal_representative",
-        "phone",
-        "email",
-        "address",
-        "latitude",
-        "longitude",
-        "description",
-        "service_area",
-        "categories",
-    ]
-
-    def scope_queryset(self, queryset, user):
-        if user.is_superuser:
-            return queryset
-        scope = scope_of(user)
-        if scope.has_role(Role.PURCHASER_STAFF):
-            return queryset.filter(status=VerificationStatus.VERIFIED)
-        return queryset.filter(pk__in=scope.organization_ids)
+    form_fields = [*ORGANIZATION_EDITABLE_FIELDS, *ORGANIZATION_RELATIONS]
+    managed_by = staticmethod(organizations_seen_in_back_office)
 
     def save_with_service(self, request, instance, form):
         if instance.pk is None:
@@ -82,7 +74,7 @@ class OrganizationViewSet(ScopedModelViewSet):
         fields = {
             name: getattr(instance, name)
             for name in form.changed_data
-            if name not in ("service_area", "categories")
+            if name not in ORGANIZATION_RELATIONS
         }
         return organization_update(actor=request.user, organization=instance, **fields)
 
@@ -105,27 +97,12 @@ class OfferingViewSet(ScopedModelViewSet):
     list_display = ["title", "organization", "category", "kind", "price", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["title"]
-    form_fields = [
-        "organization",
-        "title",
-        "category",
-        "kind",
-        "description",
-        "price",
-        "unit",
-        "is_active",
-    ]
-
-    def scope_queryset(self, queryset, user):
-        if user.is_superuser:
-            return queryset
-        return queryset.filter(organization_id__in=scope_of(user).organization_ids)
+    form_fields = ["organization", *OFFERING_FIELDS]
+    managed_by = staticmethod(of_own_organizations)
 
     def limit_form_choices(self, form, user):
         if not user.is_superuser:
-            form.fields["organization"].queryset = Organization.objects.filter(
-                pk__in=scope_of(user).organization_ids
-            )
+            form.fields["organization"].queryset = organizations_managed_by(user)
 
     def save_with_service(self, request, instance, form):
         return offering_save(actor=request.user, offering=instance)
@@ -140,18 +117,11 @@ class MembershipViewSet(ScopedModelViewSet):
     list_filter = ["role"]
     form_fields = ["organization", "user", "role"]
 
-    def scope_queryset(self, queryset, user):
-        if user.is_superuser:
-            return queryset
-        return queryset.filter(
-            organization_id__in=scope_of(user).organization_ids_with_role("admin")
-        )
+    managed_by = staticmethod(partial(of_own_organizations, admin=True))
 
     def limit_form_choices(self, form, user):
         if not user.is_superuser:
-            form.fields["organization"].queryset = Organization.objects.filter(
-                pk__in=scope_of(user).organization_ids_with_role("admin")
-            )
+            form.fields["organization"].queryset = organizations_managed_by(user, admin=True)
 
 
 class OrganizationsGroup(ViewSetGroup):

@@ -12,8 +12,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from marketplace.accounts.scope import scope_of
 from marketplace.organizations.models import Offering
+from marketplace.organizations.selectors import offerings_managed_by
 from marketplace.payments.models import (
     ATTENTION,
     Booking,
@@ -29,10 +29,7 @@ from marketplace.payments.money import fen_of, yuan_of
 
 def offerings_of(user):
     """The offerings whose slots and bookings this user manages."""
-    offerings = Offering.objects.select_related("organization").order_by("title", "pk")
-    if user.is_superuser:
-        return offerings
-    return offerings.filter(organization_id__in=scope_of(user).organization_ids)
+    return offerings_managed_by(user).select_related("organization").order_by("title", "pk")
 
 
 def _offerings_of_request(request):

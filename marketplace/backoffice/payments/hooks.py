@@ -6,6 +6,8 @@ alone see the payments and the Stripe events, read only, with a retry for open e
 Writes go through the services: slot_create / slot_update, booking_cancel, event_process.
 """
 
+from functools import partial
+
 from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -18,7 +20,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from marketplace.accounts.scope import scope_of
+from marketplace.accounts.scope import of_own_organizations
 from marketplace.backoffice.core.viewsets import (
     ReadOnlyModelViewSet,
     ReadOnlyPolicy,
@@ -63,13 +65,6 @@ register_permission_policy(Payment, ReadOnlyPolicy(Payment))
 register_permission_policy(StripeEvent, ReadOnlyPolicy(StripeEvent))
 
 
-def of_own_organizations(queryset, user, *, via: str):
-    """Rows of the organizations the user is a member of (all of them for an admin)."""
-    if user.is_superuser:
-        return queryset
-    return queryset.filter(**{f"{via}organization_id__in": scope_of(user).organization_ids})
-
-
 def same_minute(value, initial) -> bool:
     """The form shows times to the minute: a time sent back unchanged has lost its seconds."""
     return initial is not None and value == initial.replace(second=0, microsecond=0)
@@ -98,8 +93,7 @@ class SlotViewSet(ScopedModelViewSet):
     filterset_class = SlotFilterSet
     inspect_view_fields = ["offering", "starts_at", "ends_at", "capacity", "taken"]
 
-    def scope_queryset(self, queryset, user):
-        return of_own_organizations(queryset, user, via="offering__")
+    managed_by = staticmethod(partial(of_own_organizations, via="offering__"))
 
     def get_form_class(self, for_update=False):
         return SlotEditForm if for_update else SlotForm
@@ -156,8 +150,7 @@ class BookingViewSet(ReadOnlyModelViewSet):
         "created_at",
     ]
 
-    def scope_queryset(self, queryset, user):
-        return of_own_organizations(queryset, user, via="slot__offering__")
+    managed_by = staticmethod(partial(of_own_organizations, via="slot__offering__"))
 
     @property
     def cancel_view(self):

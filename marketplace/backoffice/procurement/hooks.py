@@ -5,15 +5,14 @@ and when — until the opening; the price appears once the tender service has op
 (before, the column is empty in the database itself).
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from marketplace.accounts.scope import scope_of
 from marketplace.backoffice.core.viewsets import ReadOnlyModelViewSet, ReadOnlyPolicy
 from marketplace.procurement.models import Bid, Project
+from marketplace.procurement.selectors import bids_party_to, projects_party_to
 
 register_permission_policy(Project, ReadOnlyPolicy(Project))
 register_permission_policy(Bid, ReadOnlyPolicy(Bid))
@@ -43,14 +42,7 @@ class ProjectViewSet(ReadOnlyModelViewSet):
         "opened_at",
     ]
 
-    def scope_queryset(self, queryset, user):
-        if user.is_superuser:
-            return queryset
-        scope = scope_of(user)
-        return queryset.filter(
-            Q(purchaser_id__in=scope.organization_ids)
-            | Q(bids__organization_id__in=scope.organization_ids)
-        ).distinct()
+    managed_by = staticmethod(projects_party_to)
 
 
 class BidViewSet(ReadOnlyModelViewSet):
@@ -73,14 +65,7 @@ class BidViewSet(ReadOnlyModelViewSet):
         "plan",
     ]
 
-    def scope_queryset(self, queryset, user):
-        if user.is_superuser:
-            return queryset
-        scope = scope_of(user)
-        return queryset.filter(
-            Q(project__purchaser_id__in=scope.organization_ids)
-            | Q(organization_id__in=scope.organization_ids)
-        )
+    managed_by = staticmethod(bids_party_to)
 
 
 class ProcurementGroup(ViewSetGroup):

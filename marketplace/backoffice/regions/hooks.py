@@ -4,9 +4,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from marketplace.accounts.scope import scope_of
+from marketplace.accounts.scope import of_own_communities
 from marketplace.backoffice.core.viewsets import ScopedModelViewSet
-from marketplace.regions.models import Facility, Region, RegionLevel
+from marketplace.regions.models import Facility, Region
+from marketplace.regions.selectors import communities_managed_by
 from marketplace.regions.services import facility_save
 
 
@@ -50,16 +51,11 @@ class FacilityViewSet(ScopedModelViewSet):
         InlinePanel("opening_hours", label=_("Opening hours")),
     ]
 
-    def scope_queryset(self, queryset, user):
-        if user.is_superuser:
-            return queryset
-        return queryset.filter(community_id__in=scope_of(user).community_ids)
+    managed_by = staticmethod(of_own_communities)
 
     def limit_form_choices(self, form, user):
         if not user.is_superuser:
-            form.fields["community"].queryset = Region.objects.filter(
-                level=RegionLevel.COMMUNITY, pk__in=scope_of(user).community_ids
-            )
+            form.fields["community"].queryset = communities_managed_by(user)
 
     def save_with_service(self, request, instance, form):
         hours = list(instance.opening_hours.all())

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.db.models import OuterRef, Subquery, Sum
 from django.urls import path, reverse_lazy
 from django.utils import timezone
@@ -8,7 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from marketplace.accounts.scope import scope_of
+from marketplace.accounts.scope import of_own_communities, scope_of
 from marketplace.backoffice.core.viewsets import (
     ReadOnlyModelViewSet,
     ReadOnlyPolicy,
@@ -45,8 +47,7 @@ class TaskViewSet(ScopedModelViewSet):
     search_fields = ["title", "description"]
     form_fields = [*TASK_FIELDS, "required_skills"]
 
-    def scope_queryset(self, queryset, user):
-        return queryset.filter(managed_by(user))
+    managed_by = staticmethod(managed_by)
 
     def limit_form_choices(self, form, user):
         if user.is_superuser:
@@ -78,8 +79,7 @@ class ShiftViewSet(ScopedModelViewSet):
     form_fields = ["task", *SHIFT_FIELDS]
     list_export = ["task", "starts_at", "ends_at", "capacity", "confirmed_count"]
 
-    def scope_queryset(self, queryset, user):
-        return queryset.filter(managed_by(user, via="task__"))
+    managed_by = staticmethod(partial(managed_by, via="task__"))
 
     def limit_form_choices(self, form, user):
         form.fields["task"].queryset = Task.objects.filter(managed_by(user))
@@ -116,8 +116,7 @@ class SignupViewSet(ReadOnlyModelViewSet):
     export_filename = "linli-roster"
     add_to_admin_menu = True
 
-    def scope_queryset(self, queryset, user):
-        return queryset.filter(managed_by(user, via="shift__task__"))
+    managed_by = staticmethod(partial(managed_by, via="shift__task__"))
 
     @property
     def attendance_view(self):
@@ -170,10 +169,7 @@ class PartyRegistrationViewSet(ScopedModelViewSet):
     list_export = ["volunteer", "community", "workplace", "created_at", "ended_at"]
     form_fields = ["workplace"]
 
-    def scope_queryset(self, queryset, user):
-        if user.is_superuser:
-            return queryset
-        return queryset.filter(community_id__in=scope_of(user).community_ids)
+    managed_by = staticmethod(of_own_communities)
 
 
 register_permission_policy(PartyMemberRegistration, ReadOnlyPolicy(PartyMemberRegistration))
